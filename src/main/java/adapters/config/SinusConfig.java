@@ -1,0 +1,80 @@
+package adapters.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Sinus's own settings (see the configuration table in the README). */
+@ConfigMapping(prefix = "sinus")
+public interface SinusConfig {
+
+    /** Directory of the embedded H2 database files. */
+    @WithDefault("./data")
+    String dataDir();
+
+    Db db();
+
+    Http http();
+
+    Admin admin();
+
+    interface Db {
+        /** The database this run uses; the other one is never touched. */
+        @WithDefault("h2")
+        Kind kind();
+
+        /** JDBC URL of the PostgreSQL database (used when kind is postgresql). */
+        @WithDefault("jdbc:postgresql://localhost:5432/sinus")
+        String url();
+
+        @WithDefault("sinus")
+        String username();
+
+        Optional<String> password();
+
+        /** Most connections the pool opens. */
+        @WithDefault("20")
+        int poolMaxSize();
+
+        /** Wiring for the datasource switch in application.properties: kind -> is the H2 unit active. */
+        Map<String, Boolean> h2ActiveWhen();
+
+        /** Wiring for the datasource switch in application.properties: kind -> is the PostgreSQL unit active. */
+        Map<String, Boolean> postgresqlActiveWhen();
+
+        enum Kind { h2, postgresql }
+    }
+
+    interface Http {
+        /** Largest request body accepted; larger ones get 413. */
+        @WithDefault("32M")
+        String maxBodySize();
+    }
+
+    Security security();
+
+    interface Admin {
+        /** Username of the administrator created at first start. */
+        @WithDefault("admin")
+        String username();
+
+        /** Its password; when absent, a random one is generated at first start and logged once. */
+        Optional<String> password();
+    }
+
+    interface Security {
+        /** bcrypt cost factor (log2 of rounds) for new password hashes. */
+        @WithDefault("12")
+        int bcryptCost();
+
+        /** How long a successful password check is remembered for the same credentials. */
+        @WithDefault("PT5M")
+        Duration credentialCacheTtl();
+
+        /** Most credential checks remembered at once. */
+        @WithDefault("10000")
+        int credentialCacheSize();
+    }
+}

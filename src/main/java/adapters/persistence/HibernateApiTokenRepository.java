@@ -1,0 +1,62 @@
+package adapters.persistence;
+
+import domain.account.ApiToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+import usecase.port.ApiTokenRepository;
+
+@ApplicationScoped
+@Transactional
+public class HibernateApiTokenRepository implements ApiTokenRepository {
+
+    private final ActiveSession sessions;
+
+    HibernateApiTokenRepository(ActiveSession sessions) {
+        this.sessions = sessions;
+    }
+
+    private Session session() {
+        return sessions.get();
+    }
+
+    @Override
+    public void add(ApiToken token) {
+        ApiTokenEntity entity = new ApiTokenEntity();
+        entity.id = token.id();
+        entity.userId = token.userId();
+        entity.name = token.name();
+        entity.secretHash = token.secretHash();
+        entity.createdAt = token.createdAt();
+        entity.expiresAt = token.expiresAt();
+        session().persist(entity);
+    }
+
+    @Override
+    public Optional<ApiToken> findBySecretHash(String secretHash) {
+        return session().createSelectionQuery("from ApiTokenEntity t where t.secretHash = :hash", ApiTokenEntity.class)
+                .setParameter("hash", secretHash)
+                .uniqueResultOptional().map(HibernateApiTokenRepository::toDomain);
+    }
+
+    @Override
+    public List<ApiToken> listByUser(UUID userId) {
+        return session().createSelectionQuery(
+                        "from ApiTokenEntity t where t.userId = :user order by t.createdAt desc", ApiTokenEntity.class)
+                .setParameter("user", userId)
+                .getResultList().stream().map(HibernateApiTokenRepository::toDomain).toList();
+    }
+
+    @Override
+    public boolean delete(UUID id, UUID userId) {
+        return session().createMutationQuery("delete from ApiTokenEntity t where t.id = :id and t.userId = :user")
+                .setParameter("id", id).setParameter("user", userId).executeUpdate() == 1;
+    }
+
+    private static ApiToken toDomain(ApiTokenEntity entity) {
+        return new ApiToken(entity.id, entity.userId, entity.name, entity.secretHash, entity.createdAt, entity.expiresAt);
+    }
+}

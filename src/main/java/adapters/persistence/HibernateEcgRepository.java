@@ -1,0 +1,204 @@
+package adapters.persistence;
+
+import domain.ConflictException;
+import domain.analysis.AnalysisReport;
+import domain.analysis.ZeroCrossings;
+import domain.ecg.Ecg;
+import domain.ecg.EcgStatus;
+import domain.ecg.EcgSummary;
+import domain.ecg.Lead;
+import domain.ecg.LeadSummary;
+import domain.ecg.Recording;
+import domain.ecg.Signal;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.hibernate.exception.ConstraintViolationException;
+import usecase.Page;
+import usecase.PageRequest;
+import usecase.port.EcgRepository;
+
+/**
+ * ECGs in two tables: {@code ecgs} for metadata and status, {@code ecg_leads} for each lead's
+ * samples (one compact binary value) and per-lead results. Listing and reading never load samples.
+ * Every method joins the caller's transaction or opens its own.
+ */
+@ApplicationScoped
+@Transactional
+public class HibernateEcgRepository implements EcgRepository {
+
+    private final ActiveSession sessions;
+
+    HibernateEcgRepository(ActiveSession sessions) {
+        this.sessions = sessions;
+    }
+
+    private Session session() {
+        return sessions.get();
+    }
+
+    @Override
+    public boolean exists(UUID id) {
+        return session().find(EcgEntity.class, id) != null;
+    }
+
+    @Override
+    public void add(Ecg ecg) {
+        EcgEntity entity = new EcgEntity();
+        entity.id = ecg.id();
+        entity.ownerId = ecg.ownerId();
+        entity.status = ecg.status().name();
+        entity.submittedAt = ecg.submittedAt();
+        entity.revision = ecg.revision();
+        setRecording(entity, ecg.recording());
+        session().persist(entity);
+        persistLeads(ecg.id(), ecg.recording());
+        try {
+            session().flush();
+        } catch (ConstraintViolationException e) {
+            // Two submissions raced for the same client-chosen id; the loser gets a clean conflict.
+            throw new ConflictException("an ECG with id " + ecg.id() + " already exists");
+        }
+    }
+
+    @Override
+    public boolean replace(UUID id, UUID ownerId, Recording recording) {
+        EcgEntity entity = session().find(EcgEntity.class, id);
+        if (entity == null || !entity.ownerId.equals(ownerId)) {
+            return false;
+        }
+        session().createMutationQuery("delete from LeadEntity l where l.key.ecgId = :id")
+                .setParameter("id", id).executeUpdate();
+        setRecording(entity, recording);
+        entity.status = EcgStatus.PENDING.name();
+        entity.analysedAt = null;
+        entity.revision++;
+        persistLeads(id, recording);
+        return true;
+    }
+
+    private static void setRecording(EcgEntity entity, Recording recording) {
+        entity.recordedAt = recording.date();
+        entity.samplingRateHz = recording.samplingRateHz();
+    }
+
+    private void persistLeads(UUID ecgId, Recording recording) {
+        List<Lead> leads = recording.leads();
+        for (int i = 0; i < leads.size(); i++) {
+            Lead lead = leads.get(i);
+            LeadEntity entity = new LeadEntity();
+            entity.key = new LeadEntity.Key(ecgId, i);
+            entity.name = lead.name();
+            entity.numberOfSamples = lead.numberOfSamples();
+            entity.samplesEncoding = SignalCodec.DELTA_VARINT;
+            entity.samples = SignalCodec.encode(lead.signal().toArray());
+            session().persist(entity);
+        }
+    }
+
+    @Override
+    public boolean delete(UUID id, UUID ownerId) {
+        // ecg_leads rows go with the ECG through ON DELETE CASCADE.
+        return session().createMutationQuery("delete from EcgEntity e where e.id = :id and e.ownerId = :owner")
+                .setParameter("id", id).setParameter("owner", ownerId).executeUpdate() == 1;
+    }
+
+    @Override
+    public Optional<EcgSummary> findSummary(UUID id, UUID ownerId) {
+        return session().createSelectionQuery("from EcgEntity e where e.id = :id and e.ownerId = :owner", EcgEntity.class)
+                .setParameter("id", id).setParameter("owner", ownerId)
+                .uniqueResultOptional()
+                .map(entity -> summaries(List.of(entity)).get(0));
+    }
+
+    @Override
+    public Page<EcgSummary> list(UUID ownerId, PageRequest request) {
+        long total = session().createSelectionQuery("select count(e) from EcgEntity e where e.ownerId = :owner", Long.class)
+                .setParameter("owner", ownerId).getSingleResult();
+        List<EcgEntity> entities = session().createSelectionQuery(
+                        "from EcgEntity e where e.ownerId = :owner order by e.submittedAt desc, e.id desc", EcgEntity.class)
+                .setParameter("owner", ownerId)
+                .setFirstResult(request.offset()).setMaxResults(request.size())
+                .getResultList();
+        return new Page<>(summaries(entities), request.page(), request.size(), total);
+    }
+
+    /** Builds summaries with one query for all their leads' metadata, never touching the samples. */
+    private List<EcgSummary> summaries(List<EcgEntity> entities) {
+        if (entities.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<LeadSummary>> leads = new HashMap<>();
+        session().createSelectionQuery("""
+                        select l.key.ecgId, l.name, l.numberOfSamples, l.zeroCrossings from LeadEntity l
+                        where l.key.ecgId in :ids order by l.key.ecgId, l.key.index""", Object[].class)
+                .setParameter("ids", entities.stream().map(e -> e.id).toList())
+                .getResultList()
+                .forEach(row -> leads.computeIfAbsent((UUID) row[0], k -> new ArrayList<>())
+                        .add(new LeadSummary((String) row[1], (Integer) row[2], (Integer) row[3])));
+        return entities.stream().map(e -> new EcgSummary(e.id, e.recordedAt, e.samplingRateHz,
+                EcgStatus.valueOf(e.status), e.submittedAt, e.analysedAt, leads.getOrDefault(e.id, List.of()))).toList();
+    }
+
+    @Override
+    public Optional<Ecg> findForAnalysis(UUID id) {
+        EcgEntity entity = session().find(EcgEntity.class, id);
+        if (entity == null) {
+            return Optional.empty();
+        }
+        List<Lead> leads = session().createSelectionQuery(
+                        "from LeadEntity l where l.key.ecgId = :id order by l.key.index", LeadEntity.class)
+                .setParameter("id", id).getResultList().stream()
+                .map(l -> new Lead(l.name, Signal.wrap(SignalCodec.decode(l.samples, l.numberOfSamples))))
+                .toList();
+        Recording recording = new Recording(entity.recordedAt, entity.samplingRateHz, leads);
+        return Optional.of(new Ecg(entity.id, entity.ownerId, recording, EcgStatus.valueOf(entity.status),
+                entity.submittedAt, entity.revision));
+    }
+
+    @Override
+    public boolean saveAnalysis(UUID id, long revision, AnalysisReport report, Instant analysedAt) {
+        if (!finish(id, revision, EcgStatus.DONE, analysedAt)) {
+            return false;
+        }
+        report.find(ZeroCrossings.class).ifPresent(crossings -> {
+            List<ZeroCrossings.LeadCount> counts = crossings.perLead();
+            for (int i = 0; i < counts.size(); i++) {
+                session().createMutationQuery(
+                                "update LeadEntity l set l.zeroCrossings = :count where l.key.ecgId = :id and l.key.index = :index")
+                        .setParameter("count", counts.get(i).count()).setParameter("id", id).setParameter("index", i)
+                        .executeUpdate();
+            }
+        });
+        return true;
+    }
+
+    @Override
+    public boolean markFailed(UUID id, long revision, Instant at) {
+        return finish(id, revision, EcgStatus.FAILED, at);
+    }
+
+    private boolean finish(UUID id, long revision, EcgStatus status, Instant at) {
+        return session().createMutationQuery("""
+                        update EcgEntity e set e.status = :status, e.analysedAt = :at
+                        where e.id = :id and e.revision = :revision and e.status = :pending""")
+                .setParameter("status", status.name()).setParameter("at", at)
+                .setParameter("id", id).setParameter("revision", revision)
+                .setParameter("pending", EcgStatus.PENDING.name())
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public List<UUID> findPendingIds() {
+        return session().createSelectionQuery(
+                        "select e.id from EcgEntity e where e.status = :pending order by e.submittedAt", UUID.class)
+                .setParameter("pending", EcgStatus.PENDING.name()).getResultList();
+    }
+}

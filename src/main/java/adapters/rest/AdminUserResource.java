@@ -1,0 +1,80 @@
+package adapters.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import usecase.account.CreateUser;
+import usecase.account.DeleteUser;
+import usecase.account.ListUsers;
+
+@Path("/v1/admin/users")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts", description = "The administrator manages user accounts.")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No or invalid credentials", content = @Content(
+        mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not an administrator", content = @Content(
+        mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AdminUserResource {
+
+    private final CreateUser createUser;
+    private final ListUsers listUsers;
+    private final DeleteUser deleteUser;
+
+    AdminUserResource(CreateUser createUser, ListUsers listUsers, DeleteUser deleteUser) {
+        this.createUser = createUser;
+        this.listUsers = listUsers;
+        this.deleteUser = deleteUser;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a user account")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = AccountJson.UserOut.class)))
+    @APIResponse(responseCode = "409", description = "The username is taken")
+    @APIResponse(responseCode = "422", description = "Invalid username or password")
+    public Response create(AccountJson.NewUser body) {
+        if (body == null) {
+            throw new BadRequestException("the request body must be a user object");
+        }
+        AccountJson.UserOut user = AccountJson.UserOut.of(
+                createUser.execute(new CreateUser.Command(body.username(), body.password())));
+        return Response.created(URI.create("/v1/admin/users/" + user.id())).entity(user).build();
+    }
+
+    @GET
+    @Operation(summary = "List all accounts")
+    public List<AccountJson.UserOut> list() {
+        return listUsers.execute().stream().map(AccountJson.UserOut::of).toList();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a user account with all its ECGs and tokens")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "Administrator accounts cannot be deleted")
+    public void delete(@PathParam("id") UUID id) {
+        deleteUser.execute(id);
+    }
+}

@@ -1,0 +1,41 @@
+package adapters.rest;
+
+import adapters.config.SinusConfig;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Refuses a request whose declared body is over {@code sinus.http.max-body-size} with a 413
+ * problem before a byte of it is read. (Bodies without a Content-Length are cut off by the HTTP
+ * server at the same limit.)
+ */
+@ApplicationScoped
+public class BodySizeLimit {
+
+    void install(@Observes Router router, SinusConfig config) {
+        long limit = new MemorySizeConverter().convert(config.http().maxBodySize()).asLongValue();
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
+            String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && parse(length) > limit) {
+                context.response().setStatusCode(413)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .end("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
+                                + "\"detail\":\"The body is larger than the limit of " + limit + " bytes.\"}");
+                return;
+            }
+            context.next();
+        });
+    }
+
+    private static long parse(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return 0; // the HTTP server itself rejects a malformed Content-Length
+        }
+    }
+}

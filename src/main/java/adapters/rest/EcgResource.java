@@ -1,0 +1,140 @@
+package adapters.rest;
+
+import domain.InvalidInputException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import usecase.PageRequest;
+import usecase.ecg.DeleteEcg;
+import usecase.ecg.GetEcg;
+import usecase.ecg.ListEcgs;
+import usecase.ecg.ReplaceEcg;
+import usecase.ecg.SubmitEcg;
+
+@Path("/v1/ecgs")
+@RolesAllowed("user")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "ECGs", description = "Submit recordings and read their analysis. Users see only their own ECGs.")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No or invalid credentials", content = @Content(
+        mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Administrators do not own ECGs", content = @Content(
+        mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class EcgResource {
+
+    private final SecurityIdentity identity;
+    private final SubmitEcg submitEcg;
+    private final ReplaceEcg replaceEcg;
+    private final GetEcg getEcg;
+    private final ListEcgs listEcgs;
+    private final DeleteEcg deleteEcg;
+
+    EcgResource(SecurityIdentity identity, SubmitEcg submitEcg, ReplaceEcg replaceEcg, GetEcg getEcg,
+                ListEcgs listEcgs, DeleteEcg deleteEcg) {
+        this.identity = identity;
+        this.submitEcg = submitEcg;
+        this.replaceEcg = replaceEcg;
+        this.getEcg = getEcg;
+        this.listEcgs = listEcgs;
+        this.deleteEcg = deleteEcg;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit an ECG", description = "Stores the recording and analyses it asynchronously; poll "
+            + "the Location until status is done. " + EcgJson.ZERO_CROSSINGS_DEFINITION)
+    @APIResponse(responseCode = "202", description = "Stored; analysis pending",
+            content = @Content(schema = @Schema(implementation = EcgJson.Accepted.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON")
+    @APIResponse(responseCode = "409", description = "The client-chosen id exists")
+    @APIResponse(responseCode = "413", description = "Body over the configured limit")
+    @APIResponse(responseCode = "422", description = "Invalid recording; the problem lists every field")
+    public Response submit(EcgJson.Submission body) {
+        SubmitEcg.Result result = submitEcg.execute(
+                new SubmitEcg.Command(Caller.id(identity), required(body).id(), body.toRecording()));
+        return Response.accepted(new EcgJson.Accepted(result.id(), EcgJson.status(result.status())))
+                .location(URI.create("/v1/ecgs/" + result.id())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an ECG with its analysis", description = EcgJson.ZERO_CROSSINGS_DEFINITION)
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EcgJson.Report.class)))
+    @APIResponse(responseCode = "404", description = "No such ECG, or not yours")
+    public EcgJson.Report get(@PathParam("id") UUID id) {
+        return EcgJson.Report.of(getEcg.execute(Caller.id(identity), id));
+    }
+
+    @GET
+    @Operation(summary = "List your ECGs, newest first", description = "Without samples.")
+    @APIResponse(responseCode = "200", description = "A page of ECGs (items are Ecg objects)")
+    @APIResponse(responseCode = "422", description = "Invalid page or size")
+    public PageJson<EcgJson.Report> list(
+            @Parameter(description = "Zero-based page", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1-100", example = "20") @QueryParam("size") String size) {
+        PageRequest request = new PageRequest(intParam("page", page, 0), intParam("size", size, 20));
+        return PageJson.of(listEcgs.execute(Caller.id(identity), request), EcgJson.Report::of);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace an ECG's recording", description = "Same body as POST (its id is ignored); the "
+            + "results are dropped and the new recording is analysed again.")
+    @APIResponse(responseCode = "202", description = "Replaced; analysis pending",
+            content = @Content(schema = @Schema(implementation = EcgJson.Accepted.class)))
+    @APIResponse(responseCode = "404", description = "No such ECG, or not yours")
+    @APIResponse(responseCode = "422", description = "Invalid recording")
+    public Response replace(@PathParam("id") UUID id, EcgJson.Submission body) {
+        replaceEcg.execute(new ReplaceEcg.Command(Caller.id(identity), id, required(body).toRecording()));
+        return Response.accepted(new EcgJson.Accepted(id, "pending")).location(URI.create("/v1/ecgs/" + id)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete an ECG with its samples and results")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such ECG, or not yours")
+    public void delete(@PathParam("id") UUID id) {
+        deleteEcg.execute(Caller.id(identity), id);
+    }
+
+    private static EcgJson.Submission required(EcgJson.Submission body) {
+        if (body == null) {
+            throw new BadRequestException("the request body must be an ECG object");
+        }
+        return body;
+    }
+
+    private static int intParam(String name, String value, int defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of(name, "must be an integer");
+        }
+    }
+}

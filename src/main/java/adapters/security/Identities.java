@@ -1,0 +1,30 @@
+package adapters.security;
+
+import domain.account.Role;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import java.util.Optional;
+import usecase.account.AuthenticatedUser;
+
+/**
+ * Turns an authenticated account into a Quarkus identity. The principal's name is the user's id,
+ * which is what the REST adapter scopes data by; the roles are {@code admin} and {@code user}.
+ */
+final class Identities {
+
+    static final String USERNAME_ATTRIBUTE = "username";
+
+    private Identities() {
+    }
+
+    static SecurityIdentity from(Optional<AuthenticatedUser> user) {
+        AuthenticatedUser found = user.orElseThrow(AuthenticationFailedException::new);
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(found.id().toString()))
+                .addRole(found.role() == Role.ADMIN ? "admin" : "user")
+                .addAttribute(USERNAME_ATTRIBUTE, found.username())
+                .build();
+    }
+}

@@ -1,0 +1,32 @@
+package domain.ecg;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An ECG as its owner sees it: metadata, status and analysis results, without the samples.
+ *
+ * @param analysedAt null while the analysis is pending
+ */
+public record EcgSummary(UUID id, Instant date, Integer samplingRateHz, EcgStatus status,
+                         Instant submittedAt, Instant analysedAt, List<LeadSummary> leads) {
+
+    public EcgSummary {
+        Objects.requireNonNull(id, "id");
+        leads = List.copyOf(leads);
+    }
+
+    /** Zero crossings over all leads, or null while any lead has no count yet. */
+    public Integer zeroCrossingsTotal() {
+        int total = 0;
+        for (LeadSummary lead : leads) {
+            if (lead.zeroCrossings() == null) {
+                return null;
+            }
+            total += lead.zeroCrossings();
+        }
+        return total;
+    }
+}
