@@ -65,6 +65,12 @@ public class HibernateUserRepository implements UserRepository {
     }
 
     @Override
+    public boolean updatePasswordHash(UUID id, String passwordHash) {
+        return session().createMutationQuery("update UserEntity u set u.passwordHash = :hash where u.id = :id")
+                .setParameter("hash", passwordHash).setParameter("id", id).executeUpdate() == 1;
+    }
+
+    @Override
     public boolean delete(UUID id) {
         // ECGs, their leads and the user's tokens go with the user through ON DELETE CASCADE.
         return session().createMutationQuery("delete from UserEntity u where u.id = :id")

@@ -25,6 +25,14 @@ final class AccountJson {
         }
     }
 
+    @Schema(name = "NewPassword")
+    record NewPassword(@Schema(required = true, description = "At least 8 characters") String password) {
+        @Override
+        public String toString() {
+            return "NewPassword[***]";
+        }
+    }
+
     @Schema(name = "User")
     record UserOut(UUID id, String username, @Schema(enumeration = {"admin", "user"}) String role,
                    @JsonProperty("created_at") Instant createdAt) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import usecase.account.ChangePassword;
 import usecase.account.CreateUser;
 import usecase.account.DeleteUser;
 import usecase.account.ListUsers;
@@ -39,11 +41,13 @@ public class AdminUserResource {
     private final CreateUser createUser;
     private final ListUsers listUsers;
     private final DeleteUser deleteUser;
+    private final ChangePassword changePassword;
 
-    AdminUserResource(CreateUser createUser, ListUsers listUsers, DeleteUser deleteUser) {
+    AdminUserResource(CreateUser createUser, ListUsers listUsers, DeleteUser deleteUser, ChangePassword changePassword) {
         this.createUser = createUser;
         this.listUsers = listUsers;
         this.deleteUser = deleteUser;
+        this.changePassword = changePassword;
     }
 
     @POST
@@ -66,6 +70,20 @@ public class AdminUserResource {
     @Operation(summary = "List all accounts")
     public List<AccountJson.UserOut> list() {
         return listUsers.execute().stream().map(AccountJson.UserOut::of).toList();
+    }
+
+    @PUT
+    @Path("/{id}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set a user's password", description = "The old password stops working at once.")
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "422", description = "Password too short or too long")
+    public void changePassword(@PathParam("id") UUID id, AccountJson.NewPassword body) {
+        if (body == null) {
+            throw new BadRequestException("the request body must be a password object");
+        }
+        changePassword.execute(id, body.password());
     }
 
     @DELETE

@@ -18,6 +18,9 @@ public interface UserRepository {
 
     List<User> listAll();
 
+    /** false if there is no such user. */
+    boolean updatePasswordHash(UUID id, String passwordHash);
+
     /** Deletes the user with everything they own (ECGs, tokens); false if there is none. */
     boolean delete(UUID id);
 }

@@ -1,0 +1,54 @@
+package adapters.rest;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** ECG bodies and polling for API tests. */
+final class TestEcgs {
+
+    private TestEcgs() {
+    }
+
+    /** The README's example: one lead, 2 zero crossings. */
+    static Map<String, Object> example() {
+        return Map.of("sampling_rate_hz", 360,
+                "leads", List.of(Map.of("name", "II", "number_of_samples", 5, "signal", List.of(1, -3, 5, 0, -2))));
+    }
+
+    static Map<String, Object> twoLeads(int[] first, int[] second) {
+        return Map.of("sampling_rate_hz", 500, "date", "2026-11-20T08:30:00Z",
+                "leads", List.of(Map.of("name", "I", "signal", first), Map.of("name", "V1", "signal", second)));
+    }
+
+    static String submit(TestAccounts.User user, Object body) {
+        return user.request().contentType(ContentType.JSON).body(body)
+                .post("/v1/ecgs")
+                .then().statusCode(202).body("status", equalTo("pending"))
+                .extract().path("id");
+    }
+
+    /** Polls until the analysis has finished, or fails the test after a few seconds. */
+    static io.restassured.response.ValidatableResponse awaitFinished(TestAccounts.User user, String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            var response = user.request().get("/v1/ecgs/" + id).then().statusCode(200);
+            String status = response.extract().path("status");
+            if (!"pending".equals(status)) {
+                return response;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("ECG " + id + " still pending after 15 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
