@@ -6,6 +6,7 @@ import domain.account.User;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON shapes of accounts and API tokens. Passwords and token secrets only ever travel inwards, except a new token's secret, once. */
@@ -33,6 +34,7 @@ final class AccountJson {
         }
     }
 
+    @RegisterForReflection
     @Schema(name = "User")
     record UserOut(UUID id, String username, @Schema(enumeration = {"admin", "user"}) String role,
                    @JsonProperty("created_at") Instant createdAt) {
@@ -58,6 +60,7 @@ final class AccountJson {
         }
     }
 
+    @RegisterForReflection
     @Schema(name = "IssuedApiToken", description = "The token secret is shown only in this response.")
     record IssuedToken(UUID id, String name, @Schema(description = "Send as 'Authorization: Bearer <token>'") String token,
                        @JsonProperty("created_at") Instant createdAt, @JsonProperty("expires_at") Instant expiresAt) {

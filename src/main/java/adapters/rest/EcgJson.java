@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON shapes of the ECG API and their mapping to and from the domain. Field names are the public contract. */
@@ -48,10 +49,12 @@ final class EcgJson {
             int[] signal) {
     }
 
+    @RegisterForReflection
     @Schema(name = "EcgAccepted")
     record Accepted(UUID id, @Schema(enumeration = {"pending", "done", "failed"}) String status) {
     }
 
+    @RegisterForReflection
     @Schema(name = "Ecg", description = "An ECG with its analysis results. " + ZERO_CROSSINGS_DEFINITION
             + " Counts are null while the analysis is pending.")
     record Report(UUID id, Instant date,
@@ -69,6 +72,7 @@ final class EcgJson {
         }
     }
 
+    @RegisterForReflection
     @Schema(name = "EcgLead")
     record LeadOut(String name,
                    @JsonProperty("number_of_samples") int numberOfSamples,

@@ -1,11 +1,13 @@
 package adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.function.Function;
 import usecase.Page;
 
 /** A page of a list, with the paging metadata a client needs to fetch the others. */
+@RegisterForReflection
 record PageJson<T>(List<T> items, int page, int size,
                    @JsonProperty("total_items") long totalItems,
                    @JsonProperty("total_pages") long totalPages) {

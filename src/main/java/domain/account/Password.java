@@ -9,7 +9,7 @@ public record Password(String value) {
     public static final int MAX_LENGTH = 72;
 
     public Password {
-        if (value == null || value.length() < MIN_LENGTH) {
+        if (value == null || value.codePointCount(0, value.length()) < MIN_LENGTH) {
             throw InvalidInputException.of("password", "must be at least " + MIN_LENGTH + " characters");
         }
         // bcrypt reads at most 72 bytes; a longer password would be silently truncated.

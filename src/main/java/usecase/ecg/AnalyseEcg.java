@@ -56,10 +56,10 @@ public class AnalyseEcg {
                 results.add(analyzer.analyse(ecg.recording()));
             }
             report = new AnalysisReport(results);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // A recording that breaks an analyzer is marked failed, not left pending to break it again at every start.
             LOG.log(Level.WARNING, "analysis of ECG " + id + " failed", e);
-            ecgs.markFailed(id, ecg.revision(), clock.instant());
-            return Outcome.FAILED;
+            return ecgs.markFailed(id, ecg.revision(), clock.instant()) ? Outcome.FAILED : Outcome.SKIPPED;
         }
         return ecgs.saveAnalysis(id, ecg.revision(), report, clock.instant()) ? Outcome.ANALYSED : Outcome.SKIPPED;
     }

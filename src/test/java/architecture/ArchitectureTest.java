@@ -1,0 +1,78 @@
+package architecture;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import jakarta.persistence.Entity;
+import jakarta.ws.rs.Path;
+
+@AnalyzeClasses(packages = {"domain", "usecase", "adapters"}, importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainDependsOnlyOnTheJdk = classes()
+            .that().resideInAPackage("domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "domain..")
+            .because("the domain (ECG model, analyzers, account rules) must stay plain Java, "
+                    + "testable and reusable without any framework, database or JSON library");
+
+    @ArchTest
+    static final ArchRule useCasesDoNotDependOnAdapters = noClasses()
+            .that().resideInAPackage("usecase..")
+            .should().dependOnClassesThat().resideInAPackage("adapters..")
+            .because("use cases talk to the outside world only through the ports in usecase.port, "
+                    + "so that a technology can be swapped without touching them");
+
+    @ArchTest
+    static final ArchRule useCasesUseNoFrameworkBeyondInjectionAndTransactions = classes()
+            .that().resideInAPackage("usecase..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "java..", "domain..", "usecase..",
+                    "jakarta.inject..", "jakarta.enterprise..", "jakarta.transaction..")
+            .because("use cases may be wired by CDI and demarcate transactions, "
+                    + "but must know nothing of Quarkus, Hibernate or HTTP");
+
+    @ArchTest
+    static final ArchRule onionLayers = onionArchitecture()
+            .domainModels("domain..")
+            .applicationServices("usecase..")
+            .adapter("rest", "adapters.rest..")
+            .adapter("persistence", "adapters.persistence..")
+            .adapter("messaging", "adapters.messaging..")
+            .adapter("security", "adapters.security..")
+            .adapter("config", "adapters.config..")
+            // The domain has no separate domain-service layer: its analyzers are part of the model.
+            .withOptionalLayers(true)
+            // adapters.config holds the shared @ConfigMapping and Clock producer every adapter reads.
+            .ignoreDependency(resideInAPackage("adapters.."), resideInAPackage("adapters.config.."))
+            .ensureAllClassesAreContainedInArchitecture()
+            .because("dependencies point inwards: adapters use use cases, use cases use the domain, "
+                    + "and one adapter never reaches into another adapter's technology");
+
+    @ArchTest
+    static final ArchRule adapterPackagesAreFreeOfCycles = slices()
+            .matching("adapters.(*)..")
+            .should().beFreeOfCycles()
+            .because("adapters that depend on each other in a circle can no longer be understood, "
+                    + "replaced or tested one at a time");
+
+    @ArchTest
+    static final ArchRule jpaEntitiesLiveInThePersistenceAdapter = classes()
+            .that().areAnnotatedWith(Entity.class)
+            .should().resideInAPackage("adapters.persistence..")
+            .because("JPA entities are a storage detail, mapped explicitly to and from domain objects "
+                    + "inside the persistence adapter");
+
+    @ArchTest
+    static final ArchRule restResourcesLiveInTheRestAdapter = classes()
+            .that().areAnnotatedWith(Path.class)
+            .should().resideInAPackage("adapters.rest..")
+            .because("HTTP endpoints belong to the REST adapter, which alone maps JSON to use-case commands");
+}

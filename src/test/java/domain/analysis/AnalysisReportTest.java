@@ -1,0 +1,54 @@
+package domain.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AnalysisReportTest {
+
+    private record HeartRate(int bpm) implements AnalysisResult {
+    }
+
+    private record BeatCount(int beats) implements AnalysisResult {
+    }
+
+    private final ZeroCrossings crossings = new ZeroCrossings(List.of(new ZeroCrossings.LeadCount("I", 4)));
+
+    @Test
+    void findsTheResultOfTheRequestedType() {
+        AnalysisReport report = new AnalysisReport(List.of(new HeartRate(72), crossings));
+
+        assertEquals(Optional.of(crossings), report.find(ZeroCrossings.class));
+        assertEquals(Optional.of(new HeartRate(72)), report.find(HeartRate.class));
+    }
+
+    @Test
+    void findsNothingWhenNoAnalyzerProducedThatType() {
+        AnalysisReport report = new AnalysisReport(List.of(crossings));
+
+        assertTrue(report.find(BeatCount.class).isEmpty());
+    }
+
+    @Test
+    void findReturnsTheFirstOfSeveralResultsOfTheSameType() {
+        AnalysisReport report = new AnalysisReport(List.of(new HeartRate(60), new HeartRate(90)));
+
+        assertEquals(Optional.of(new HeartRate(60)), report.find(HeartRate.class));
+    }
+
+    @Test
+    void laterChangesToTheGivenListDoNotAlterTheReport() {
+        List<AnalysisResult> results = new ArrayList<>(List.of(crossings));
+        AnalysisReport report = new AnalysisReport(results);
+
+        results.add(new HeartRate(72));
+
+        assertEquals(List.of(crossings), report.results());
+        assertThrows(UnsupportedOperationException.class, () -> report.results().add(new HeartRate(1)));
+    }
+}

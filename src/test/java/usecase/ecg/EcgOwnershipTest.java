@@ -1,0 +1,117 @@
+package usecase.ecg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import domain.NotFoundException;
+import domain.ecg.EcgStatus;
+import domain.ecg.EcgSummary;
+import domain.ecg.Recording;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import usecase.PageRequest;
+import usecase.fakes.InMemoryEcgRepository;
+import usecase.fakes.MutableClock;
+import usecase.fakes.RecordingAnalysisQueue;
+import usecase.fakes.Recordings;
+
+/** Get, replace, delete and list, seen by the owner and by somebody else. */
+class EcgOwnershipTest {
+
+    private final InMemoryEcgRepository ecgs = new InMemoryEcgRepository();
+    private final RecordingAnalysisQueue queue = new RecordingAnalysisQueue();
+    private final MutableClock clock = new MutableClock();
+
+    private final GetEcg getEcg = new GetEcg(ecgs);
+    private final ReplaceEcg replaceEcg = new ReplaceEcg(ecgs, queue);
+    private final DeleteEcg deleteEcg = new DeleteEcg(ecgs);
+    private final ListEcgs listEcgs = new ListEcgs(ecgs);
+
+    private final UUID alice = UUID.randomUUID();
+    private final UUID mallory = UUID.randomUUID();
+    private final Recording original = Recordings.of(new int[] {1, -3, 5});
+    private final Recording replacement = Recordings.of(new int[] {4, 4}, new int[] {-1, 1});
+    private UUID alicesEcg;
+
+    @BeforeEach
+    void aliceSubmitsAnEcg() {
+        alicesEcg = new SubmitEcg(ecgs, queue, clock).execute(new SubmitEcg.Command(alice, null, original)).id();
+    }
+
+    @Test
+    void ownerGetsTheirEcg() {
+        EcgSummary summary = getEcg.execute(alice, alicesEcg);
+
+        assertEquals(alicesEcg, summary.id());
+        assertEquals(EcgStatus.PENDING, summary.status());
+    }
+
+    @Test
+    void userCannotSeeAnotherUsersEcg() {
+        assertThrows(NotFoundException.class, () -> getEcg.execute(mallory, alicesEcg));
+    }
+
+    @Test
+    void userCannotReplaceAnotherUsersEcg() {
+        assertThrows(NotFoundException.class,
+                () -> replaceEcg.execute(new ReplaceEcg.Command(mallory, alicesEcg, replacement)));
+
+        assertEquals(original, ecgs.stored(alicesEcg).orElseThrow().recording());
+        assertEquals(List.of(alicesEcg), queue.enqueued(), "nothing is queued again");
+    }
+
+    @Test
+    void userCannotDeleteAnotherUsersEcg() {
+        assertThrows(NotFoundException.class, () -> deleteEcg.execute(mallory, alicesEcg));
+
+        assertTrue(ecgs.exists(alicesEcg));
+    }
+
+    @Test
+    void anotherUsersEcgLooksExactlyLikeAMissingOne() {
+        String asStranger = assertThrows(NotFoundException.class, () -> getEcg.execute(mallory, alicesEcg)).getMessage();
+        deleteEcg.execute(alice, alicesEcg);
+        String whenMissing = assertThrows(NotFoundException.class, () -> getEcg.execute(alice, alicesEcg)).getMessage();
+
+        assertEquals(whenMissing, asStranger);
+    }
+
+    @Test
+    void ownerReplacesTheRecordingWhichIsAnalysedAgain() {
+        new AnalyseEcg(ecgs, clock).execute(alicesEcg);
+
+        replaceEcg.execute(new ReplaceEcg.Command(alice, alicesEcg, replacement));
+
+        assertEquals(replacement, ecgs.stored(alicesEcg).orElseThrow().recording());
+        assertEquals(EcgStatus.PENDING, ecgs.stored(alicesEcg).orElseThrow().status());
+        assertEquals(List.of(alicesEcg, alicesEcg), queue.enqueued());
+    }
+
+    @Test
+    void replacingAMissingEcgIsNotFoundAndQueuesNothing() {
+        UUID missing = UUID.randomUUID();
+
+        assertThrows(NotFoundException.class,
+                () -> replaceEcg.execute(new ReplaceEcg.Command(alice, missing, replacement)));
+        assertFalse(queue.enqueued().contains(missing));
+    }
+
+    @Test
+    void ownerDeletesTheirEcg() {
+        deleteEcg.execute(alice, alicesEcg);
+
+        assertFalse(ecgs.exists(alicesEcg));
+        assertThrows(NotFoundException.class, () -> deleteEcg.execute(alice, alicesEcg));
+    }
+
+    @Test
+    void listShowsOnlyTheCallersOwnEcgs() {
+        assertEquals(List.of(alicesEcg),
+                listEcgs.execute(alice, new PageRequest(0, 10)).items().stream().map(EcgSummary::id).toList());
+        assertTrue(listEcgs.execute(mallory, new PageRequest(0, 10)).items().isEmpty());
+    }
+}

@@ -1,0 +1,50 @@
+package usecase.ecg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import domain.ecg.Ecg;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import usecase.fakes.InMemoryEcgRepository;
+import usecase.fakes.MutableClock;
+import usecase.fakes.RecordingAnalysisQueue;
+import usecase.fakes.Recordings;
+
+class ResumePendingAnalysesTest {
+
+    private final InMemoryEcgRepository ecgs = new InMemoryEcgRepository();
+    private final RecordingAnalysisQueue queue = new RecordingAnalysisQueue();
+    private final ResumePendingAnalyses resume = new ResumePendingAnalyses(ecgs, queue);
+
+    private UUID store() {
+        UUID id = UUID.randomUUID();
+        ecgs.add(Ecg.submitted(id, UUID.randomUUID(), Recordings.of(new int[] {1, -1}), Instant.EPOCH));
+        return id;
+    }
+
+    @Test
+    void queuesEveryPendingEcgAndReturnsHowMany() {
+        UUID pending1 = store();
+        UUID done = store();
+        UUID pending2 = store();
+        UUID failed = store();
+        new AnalyseEcg(ecgs, new MutableClock()).execute(done);
+        ecgs.markFailed(failed, 0, Instant.EPOCH);
+
+        int queued = resume.execute();
+
+        assertEquals(2, queued);
+        assertEquals(2, queue.enqueued().size());
+        assertEquals(Set.of(pending1, pending2), new HashSet<>(queue.enqueued()));
+    }
+
+    @Test
+    void queuesNothingWhenNothingIsPending() {
+        assertEquals(0, resume.execute());
+        assertTrue(queue.enqueued().isEmpty());
+    }
+}
