@@ -1,0 +1,93 @@
+package adapters;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The packaged jar ({@code target/quarkus-app/quarkus-run.jar}) run as a separate process, the way
+ * an operator runs it: its own data directory, port and environment, output in {@code sinus.log}.
+ */
+final class PackagedApp implements AutoCloseable {
+
+    private final Path workDir;
+    private final Map<String, String> environment;
+    private final int port;
+    private Process process;
+
+    PackagedApp(Path workDir, Map<String, String> environment) throws IOException {
+        this.workDir = workDir;
+        this.environment = environment;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+    }
+
+    /** Starts the jar and waits until it reports ready. */
+    void start() throws IOException, InterruptedException {
+        String jar = System.getProperty("sinus.jar", "target/quarkus-app/quarkus-run.jar");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", Path.of(jar).toAbsolutePath().toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("sinus.log").toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("SINUS_DATA_DIR", dataDir().toString());
+        builder.environment().put("SINUS_SECURITY_BCRYPT_COST", "10");
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        process = builder.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertTrue(process.isAlive(), () -> "the service died at start-up:\n" + log());
+            try {
+                if (given().baseUri(baseUri()).get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYetListening) {
+                // keep waiting
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the service did not become ready in 60 s:\n" + log());
+    }
+
+    /** {@code kill -9}: no shutdown hook runs and the database is not closed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+        process = null;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null) {
+            kill();
+        }
+    }
+
+    Path dataDir() {
+        return workDir.resolve("data").toAbsolutePath();
+    }
+
+    String log() {
+        try {
+            return Files.readString(workDir.resolve("sinus.log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    String baseUri() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    RequestSpecification as(String username, String password) {
+        return given().baseUri(baseUri()).auth().preemptive().basic(username, password);
+    }
+}
