@@ -137,7 +137,8 @@ public class HibernateEcgRepository implements EcgRepository {
         }
         Map<UUID, List<LeadSummary>> leads = new HashMap<>();
         session().createSelectionQuery("""
-                        select l.key.ecgId, l.name, l.numberOfSamples, l.zeroCrossings from LeadEntity l
+                        select l.key.ecgId, l.name, l.numberOfSamples, r.zeroCrossings from LeadEntity l
+                        left join LeadResultEntity r on r.key.ecgId = l.key.ecgId and r.key.index = l.key.index
                         where l.key.ecgId in :ids order by l.key.ecgId, l.key.index""", Object[].class)
                 .setParameter("ids", entities.stream().map(e -> e.id).toList())
                 .getResultList()
@@ -171,10 +172,10 @@ public class HibernateEcgRepository implements EcgRepository {
         report.find(ZeroCrossings.class).ifPresent(crossings -> {
             List<ZeroCrossings.LeadCount> counts = crossings.perLead();
             for (int i = 0; i < counts.size(); i++) {
-                session().createMutationQuery(
-                                "update LeadEntity l set l.zeroCrossings = :count where l.key.ecgId = :id and l.key.index = :index")
-                        .setParameter("count", counts.get(i).count()).setParameter("id", id).setParameter("index", i)
-                        .executeUpdate();
+                LeadResultEntity result = new LeadResultEntity();
+                result.key = new LeadEntity.Key(id, i);
+                result.zeroCrossings = counts.get(i).count();
+                session().persist(result);
             }
         });
         return true;

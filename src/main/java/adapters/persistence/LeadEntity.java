@@ -28,9 +28,6 @@ class LeadEntity {
     @Column(nullable = false)
     byte[] samples;
 
-    @Column(name = "zero_crossings")
-    Integer zeroCrossings;
-
     @Embeddable
     static class Key implements Serializable {
 

@@ -41,6 +41,16 @@ CREATE TABLE ecg_leads (
     number_of_samples INTEGER     NOT NULL,
     samples_encoding  SMALLINT    NOT NULL,
     samples           BYTEA       NOT NULL,
-    zero_crossings    INTEGER,
     PRIMARY KEY (ecg_id, lead_index)
+);
+
+-- Per-lead analysis results, apart from the samples: storing results never rewrites a lead's samples
+-- (on H2 that rewrite doubled the database file under load), and a replaced recording drops its
+-- results through the cascade.
+CREATE TABLE ecg_lead_results (
+    ecg_id         UUID    NOT NULL,
+    lead_index     INTEGER NOT NULL,
+    zero_crossings INTEGER NOT NULL,
+    PRIMARY KEY (ecg_id, lead_index),
+    FOREIGN KEY (ecg_id, lead_index) REFERENCES ecg_leads (ecg_id, lead_index) ON DELETE CASCADE
 );

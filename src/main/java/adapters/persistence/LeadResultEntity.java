@@ -1,0 +1,18 @@
+package adapters.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** The analysis results of one lead, kept apart from its samples. */
+@Entity
+@Table(name = "ecg_lead_results")
+class LeadResultEntity {
+
+    @EmbeddedId
+    LeadEntity.Key key;
+
+    @Column(name = "zero_crossings", nullable = false)
+    int zeroCrossings;
+}
