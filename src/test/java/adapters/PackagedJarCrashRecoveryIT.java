@@ -11,12 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.HashMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar, as an operator runs it: 200 submissions, then {@code kill -9}; after a restart
- * on the same data directory every one of them is there and ends up analysed.
+ * The packaged jar, as an operator runs it, on each database: 200 submissions, then {@code kill -9};
+ * after a restart every one of them is there and ends up analysed.
  */
 class PackagedJarCrashRecoveryIT {
 
@@ -26,9 +29,22 @@ class PackagedJarCrashRecoveryIT {
     @TempDir
     Path workDir;
 
-    @Test
-    void everySubmissionSurvivesKillMinus9AndIsAnalysedAfterRestart() throws Exception {
-        try (PackagedApp app = new PackagedApp(workDir, Map.of("SINUS_ADMIN_PASSWORD", ADMIN_PASSWORD))) {
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void everySubmissionSurvivesKillMinus9AndIsAnalysedAfterRestart(String database) throws Exception {
+        Map<String, String> environment = new HashMap<>(Map.of("SINUS_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        try (EmbeddedPostgres postgres = "postgresql".equals(database) ? TestPostgres.start() : null) {
+            if (postgres != null) {
+                environment.putAll(Map.of("SINUS_DB_KIND", "postgresql",
+                        "SINUS_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
+                        "SINUS_DB_USERNAME", "postgres", "SINUS_DB_PASSWORD", "postgres"));
+            }
+            submitKillRestartAndCheck(environment);
+        }
+    }
+
+    private void submitKillRestartAndCheck(Map<String, String> environment) throws Exception {
+        try (PackagedApp app = new PackagedApp(workDir, environment)) {
             app.start();
             app.as("admin", ADMIN_PASSWORD).contentType(ContentType.JSON)
                     .body(Map.of("username", "alice", "password", "alice-password"))
