@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /** First start without a configured admin password: one is generated, shown once, and stored only hashed. */
@@ -21,7 +22,7 @@ class AdminPasswordGenerationIT {
 
     private static final Pattern SHOWN = Pattern.compile("shown only this once:\\s+(\\S+)");
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path workDir;
 
     @Test

@@ -32,6 +32,22 @@ final class PackagedApp implements AutoCloseable {
 
     /** Starts the jar and waits until it reports ready. */
     void start() throws IOException, InterruptedException {
+        launch();
+        awaitReady();
+    }
+
+    /** Starts the jar and waits for it to stop by itself; returns its exit code. */
+    int startExpectingExit() throws IOException, InterruptedException {
+        launch();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("the service kept running:\n" + log());
+        }
+        int code = process.exitValue();
+        process = null;
+        return code;
+    }
+
+    void launch() throws IOException {
         String jar = System.getProperty("sinus.jar", "target/quarkus-app/quarkus-run.jar");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", Path.of(jar).toAbsolutePath().toString())
@@ -41,8 +57,13 @@ final class PackagedApp implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("SINUS_DATA_DIR", dataDir().toString());
         builder.environment().put("SINUS_SECURITY_BCRYPT_COST", "10");
+        builder.environment().put("SINUS_ANALYSIS_RETRY_INTERVAL", "PT2S");
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         process = builder.start();
+    }
+
+    /** Waits until the service reports ready. */
+    void awaitReady() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             assertTrue(process.isAlive(), () -> "the service died at start-up:\n" + log());

@@ -48,6 +48,7 @@ class ArchitectureTest {
             .adapter("messaging", "adapters.messaging..")
             .adapter("security", "adapters.security..")
             .adapter("config", "adapters.config..")
+            .adapter("lifecycle", "adapters.lifecycle..")
             // The domain has no separate domain-service layer: its analyzers are part of the model.
             .withOptionalLayers(true)
             // adapters.config holds the shared @ConfigMapping and Clock producer every adapter reads.

@@ -20,6 +20,14 @@ public interface SinusConfig {
 
     Admin admin();
 
+    Analysis analysis();
+
+    interface Analysis {
+        /** How often ECGs pending for longer than this are queued for analysis again. */
+        @WithDefault("PT1M")
+        Duration retryInterval();
+    }
+
     interface Db {
         /** The database this run uses; the other one is never touched. */
         @WithDefault("h2")
@@ -34,9 +42,33 @@ public interface SinusConfig {
 
         Optional<String> password();
 
+        /** Connections the pool keeps open even when idle. */
+        @WithDefault("0")
+        int poolMinSize();
+
         /** Most connections the pool opens. */
         @WithDefault("20")
         int poolMaxSize();
+
+        /** How long a request waits for a free connection before it gets a 503. */
+        @WithDefault("PT5S")
+        Duration acquisitionTimeout();
+
+        /** PostgreSQL: how long opening a connection may take, in seconds. */
+        @WithDefault("10")
+        int connectTimeoutSeconds();
+
+        /** PostgreSQL: how long one read from the server may take, in seconds (0 = no limit). */
+        @WithDefault("60")
+        int socketTimeoutSeconds();
+
+        /** How often a database that was unavailable at start-up is tried again. */
+        @WithDefault("PT5S")
+        Duration startupRetryInterval();
+
+        /** How many inserts or updates Hibernate sends to the database in one batch. */
+        @WithDefault("50")
+        int statementBatchSize();
 
         /** Wiring for the datasource switch in application.properties: kind -> is the H2 unit active. */
         Map<String, Boolean> h2ActiveWhen();

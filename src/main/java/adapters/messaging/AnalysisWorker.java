@@ -1,9 +1,10 @@
 package adapters.messaging;
 
-import io.quarkus.runtime.StartupEvent;
+import adapters.config.SinusConfig;
+import io.quarkus.scheduler.Scheduled;
+import java.time.Duration;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -11,8 +12,10 @@ import usecase.ecg.AnalyseEcg;
 import usecase.ecg.ResumePendingAnalyses;
 
 /**
- * Consumes the analysis channel on a bounded worker pool ({@code sinus-analysis}), and at start-up
- * queues again whatever the previous run left pending.
+ * Consumes the analysis channel on a bounded worker pool ({@code sinus-analysis}), and every
+ * {@code sinus.analysis.retry-interval} queues again whatever has been pending longer than that
+ * (e.g. an analysis that failed while the database was away). Start-up resumption is part of
+ * {@link usecase.PrepareService}.
  */
 @ApplicationScoped
 public class AnalysisWorker {
@@ -22,9 +25,12 @@ public class AnalysisWorker {
     private final AnalyseEcg analyseEcg;
     private final ResumePendingAnalyses resumePending;
 
-    AnalysisWorker(AnalyseEcg analyseEcg, ResumePendingAnalyses resumePending) {
+    private final Duration retryInterval;
+
+    AnalysisWorker(AnalyseEcg analyseEcg, ResumePendingAnalyses resumePending, SinusConfig config) {
         this.analyseEcg = analyseEcg;
         this.resumePending = resumePending;
+        this.retryInterval = config.analysis().retryInterval();
     }
 
     @Incoming(InMemoryChannelAnalysisQueue.CHANNEL)
@@ -33,15 +39,21 @@ public class AnalysisWorker {
         try {
             analyseEcg.execute(ecgId);
         } catch (RuntimeException e) {
-            // Never let one failure cancel the stream; the ECG stays pending and is retried at the next start.
+            // Never let one failure cancel the stream; the ECG stays pending and retryStalled queues it again.
             LOG.errorf(e, "could not analyse ECG %s; it stays pending", ecgId);
         }
     }
 
-    void resumeAtStartup(@Observes StartupEvent event) {
-        int resumed = resumePending.execute();
-        if (resumed > 0) {
-            LOG.infof("resumed the analysis of %d pending ECG(s)", resumed);
+    @Scheduled(every = "${sinus.analysis.retry-interval}", delayed = "${sinus.analysis.retry-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void retryStalled() {
+        try {
+            int retried = resumePending.execute(retryInterval);
+            if (retried > 0) {
+                LOG.infof("queued %d ECG(s) pending for over %s again", retried, retryInterval);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("could not look for stalled analyses (%s); trying again in %s", e.getMessage(), retryInterval);
         }
     }
 }

@@ -197,9 +197,11 @@ public class HibernateEcgRepository implements EcgRepository {
     }
 
     @Override
-    public List<UUID> findPendingIds() {
-        return session().createSelectionQuery(
-                        "select e.id from EcgEntity e where e.status = :pending order by e.submittedAt", UUID.class)
-                .setParameter("pending", EcgStatus.PENDING.name()).getResultList();
+    public List<UUID> findPendingIds(Instant submittedBefore) {
+        return session().createSelectionQuery("""
+                        select e.id from EcgEntity e where e.status = :pending and e.submittedAt < :before
+                        order by e.submittedAt""", UUID.class)
+                .setParameter("pending", EcgStatus.PENDING.name()).setParameter("before", submittedBefore)
+                .getResultList();
     }
 }

@@ -16,6 +16,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -108,9 +110,52 @@ public class Problems {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            LOG.warnf("database unreachable: %s", rootMessage(e));
+            return Response.fromResponse(plain(503, "The database is unreachable; try again shortly.", uri))
+                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, reference %s", reference);
         return plain(500, "An unexpected error occurred; quote reference " + reference + " when reporting it.", uri);
+    }
+
+    /**
+     * Connection failures (SQLSTATE class 08), a server shutting down (57P0x) and an exhausted pool
+     * are outages, not bugs: the request may succeed later, so they are 503, not 500.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                    return true; // Agroal: no connection could be had from the pool in time
+                }
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (databaseUnreachable(suppressed)) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static Response unauthenticated(UriInfo uri) {

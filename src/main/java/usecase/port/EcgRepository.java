@@ -38,5 +38,6 @@ public interface EcgRepository {
     /** Marks the ECG failed if it is still at {@code revision}. */
     boolean markFailed(UUID id, long revision, Instant at);
 
-    List<UUID> findPendingIds();
+    /** ECGs still pending that were submitted before {@code submittedBefore}, oldest first. */
+    List<UUID> findPendingIds(Instant submittedBefore);
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import domain.ecg.Ecg;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -18,11 +18,12 @@ class ResumePendingAnalysesTest {
 
     private final InMemoryEcgRepository ecgs = new InMemoryEcgRepository();
     private final RecordingAnalysisQueue queue = new RecordingAnalysisQueue();
-    private final ResumePendingAnalyses resume = new ResumePendingAnalyses(ecgs, queue);
+    private final MutableClock clock = new MutableClock();
+    private final ResumePendingAnalyses resume = new ResumePendingAnalyses(ecgs, queue, clock);
 
     private UUID store() {
         UUID id = UUID.randomUUID();
-        ecgs.add(Ecg.submitted(id, UUID.randomUUID(), Recordings.of(new int[] {1, -1}), Instant.EPOCH));
+        ecgs.add(Ecg.submitted(id, UUID.randomUUID(), Recordings.of(new int[] {1, -1}), clock.instant()));
         return id;
     }
 
@@ -33,9 +34,9 @@ class ResumePendingAnalysesTest {
         UUID pending2 = store();
         UUID failed = store();
         new AnalyseEcg(ecgs, new MutableClock()).execute(done);
-        ecgs.markFailed(failed, 0, Instant.EPOCH);
+        ecgs.markFailed(failed, 0, clock.instant());
 
-        int queued = resume.execute();
+        int queued = resume.execute(Duration.ZERO);
 
         assertEquals(2, queued);
         assertEquals(2, queue.enqueued().size());
@@ -43,8 +44,18 @@ class ResumePendingAnalysesTest {
     }
 
     @Test
+    void periodicRetryLeavesRecentSubmissionsToTheQueue() {
+        UUID old = store();
+        clock.advance(Duration.ofMinutes(2));
+        store();
+
+        assertEquals(1, resume.execute(Duration.ofMinutes(1)));
+        assertEquals(java.util.List.of(old), queue.enqueued());
+    }
+
+    @Test
     void queuesNothingWhenNothingIsPending() {
-        assertEquals(0, resume.execute());
+        assertEquals(0, resume.execute(Duration.ZERO));
         assertTrue(queue.enqueued().isEmpty());
     }
 }

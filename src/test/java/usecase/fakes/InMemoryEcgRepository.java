@@ -111,9 +111,9 @@ public final class InMemoryEcgRepository implements EcgRepository {
     }
 
     @Override
-    public List<UUID> findPendingIds() {
+    public List<UUID> findPendingIds(Instant submittedBefore) {
         return byId.values().stream()
-                .filter(s -> s.ecg.status() == EcgStatus.PENDING)
+                .filter(s -> s.ecg.status() == EcgStatus.PENDING && s.ecg.submittedAt().isBefore(submittedBefore))
                 .map(s -> s.ecg.id())
                 .toList();
     }

@@ -1,0 +1,44 @@
+package usecase;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Optional;
+import usecase.account.EnsureAdminAccount;
+import usecase.ecg.ResumePendingAnalyses;
+import usecase.port.SchemaMigrator;
+
+/**
+ * Everything the service needs from its database before it can serve: the schema migrated, the
+ * administrator account created, and the analyses of the previous run resumed. Until this has
+ * succeeded once, {@link #isPrepared()} is false (a database that is down at start-up is retried).
+ */
+@ApplicationScoped
+public class PrepareService {
+
+    private final SchemaMigrator migrator;
+    private final EnsureAdminAccount ensureAdmin;
+    private final ResumePendingAnalyses resumePending;
+    private volatile boolean prepared;
+
+    public PrepareService(SchemaMigrator migrator, EnsureAdminAccount ensureAdmin, ResumePendingAnalyses resumePending) {
+        this.migrator = migrator;
+        this.ensureAdmin = ensureAdmin;
+        this.resumePending = resumePending;
+    }
+
+    /** @param resumed how many pending analyses were queued again */
+    public record Result(EnsureAdminAccount.Result admin, int resumed) {
+    }
+
+    public Result execute(String adminUsername, Optional<String> adminPassword) {
+        migrator.migrate();
+        EnsureAdminAccount.Result admin = ensureAdmin.execute(adminUsername, adminPassword);
+        int resumed = resumePending.execute(Duration.ZERO);
+        prepared = true;
+        return new Result(admin, resumed);
+    }
+
+    public boolean isPrepared() {
+        return prepared;
+    }
+}
