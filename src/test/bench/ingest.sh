@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Ingest benchmark of the packaged jar on loopback: start-up time, idle RSS, then ECG submissions/s
-# (2 leads x 5,000 samples, the issue's reference load) with `hey` for a fixed duration, once with a
-# bearer token and once with HTTP Basic (which exercises the verified-credentials cache).
+# Ingest and read benchmark of the packaged jar on loopback: start-up time, idle RSS, then ECG
+# submissions/s (2 leads x 5,000 samples, the reference load) with `hey` for a fixed duration, once
+# with a bearer token and once with HTTP Basic (which exercises the verified-credentials cache), then
+# reads/s of one ECG report and of a page of 20.
 #
 #   ./mvnw -B package -DskipTests && src/test/bench/ingest.sh [seconds=20] [concurrency=16]
 #
-# Needs: hey (Debian package `hey`), curl, python3. Uses a throw-away data directory.
+# Embedded H2 in a throw-away data directory by default; for PostgreSQL pass the usual variables,
+# e.g. SINUS_DB_KIND=postgresql SINUS_DB_URL=jdbc:postgresql://localhost:5432/sinus SINUS_DB_PASSWORD=...
+# (use an empty database: the script creates a user named bench).
+# Needs: hey (Debian package `hey`), curl, python3.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 DURATION=${1:-20}
@@ -56,6 +60,13 @@ run "bearer token" -H "Authorization: Bearer $TOKEN"
 # hey's -a does not send credentials preemptively, so the Basic header is set by hand.
 run "HTTP Basic (verified-credentials cache)" -H "Authorization: Basic $(printf bench:bench-password | base64)"
 
+ID=$(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/v1/ecgs?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+for path in "/v1/ecgs/$ID" "/v1/ecgs?size=20"; do
+  echo "--- read $path: hey -z ${DURATION}s -c $CONCURRENCY"
+  hey -z "${DURATION}s" -c "$CONCURRENCY" -H "Authorization: Bearer $TOKEN" "$BASE$path" \
+    | grep -E 'Requests/sec|Average|99% in|\[[0-9]+\]' | sed 's/^ */  /'
+done
+
 pending=1
 for _ in $(seq 1 600); do
   pending=$(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/v1/ecgs?size=1" >/dev/null && \
@@ -65,4 +76,5 @@ for _ in $(seq 1 600); do
 done
 total=$(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/v1/ecgs?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total_items"])')
 echo "stored ECGs: $total; pending among the newest 100 after the run: $pending"
-echo "database size: $(du -sh "$WORK/data" | cut -f1)"
+[ -d "$WORK/data" ] && echo "H2 database size: $(du -sh "$WORK/data" | cut -f1)"
+true

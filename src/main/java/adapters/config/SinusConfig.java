@@ -83,6 +83,10 @@ public interface SinusConfig {
         /** Largest request body accepted; larger ones get 413. */
         @WithDefault("32M")
         String maxBodySize();
+
+        /** Largest archive accepted by the data import. */
+        @WithDefault("64G")
+        String maxImportSize();
     }
 
     Security security();

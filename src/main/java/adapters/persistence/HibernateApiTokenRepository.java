@@ -24,7 +24,10 @@ public class HibernateApiTokenRepository implements ApiTokenRepository {
     }
 
     @Override
-    public void add(ApiToken token) {
+    public boolean add(ApiToken token) {
+        if (session().find(ApiTokenEntity.class, token.id()) != null) {
+            return false;
+        }
         ApiTokenEntity entity = new ApiTokenEntity();
         entity.id = token.id();
         entity.userId = token.userId();
@@ -33,6 +36,13 @@ public class HibernateApiTokenRepository implements ApiTokenRepository {
         entity.createdAt = token.createdAt();
         entity.expiresAt = token.expiresAt();
         session().persist(entity);
+        return true;
+    }
+
+    @Override
+    public List<ApiToken> listAll() {
+        return session().createSelectionQuery("from ApiTokenEntity t order by t.createdAt, t.id", ApiTokenEntity.class)
+                .getResultList().stream().map(HibernateApiTokenRepository::toDomain).toList();
     }
 
     @Override

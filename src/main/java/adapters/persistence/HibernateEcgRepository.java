@@ -24,6 +24,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import usecase.Page;
 import usecase.PageRequest;
 import usecase.port.EcgRepository;
+import usecase.port.StoredEcg;
 
 /**
  * ECGs in two tables: {@code ecgs} for metadata and status, {@code ecg_leads} for each lead's
@@ -150,18 +151,60 @@ public class HibernateEcgRepository implements EcgRepository {
 
     @Override
     public Optional<Ecg> findForAnalysis(UUID id) {
-        EcgEntity entity = session().find(EcgEntity.class, id);
-        if (entity == null) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(session().find(EcgEntity.class, id)).map(this::withRecording);
+    }
+
+    private Ecg withRecording(EcgEntity entity) {
         List<Lead> leads = session().createSelectionQuery(
                         "from LeadEntity l where l.key.ecgId = :id order by l.key.index", LeadEntity.class)
-                .setParameter("id", id).getResultList().stream()
+                .setParameter("id", entity.id).getResultList().stream()
                 .map(l -> new Lead(l.name, Signal.wrap(SignalCodec.decode(l.samples, l.numberOfSamples))))
                 .toList();
         Recording recording = new Recording(entity.recordedAt, entity.samplingRateHz, leads);
-        return Optional.of(new Ecg(entity.id, entity.ownerId, recording, EcgStatus.valueOf(entity.status),
-                entity.submittedAt, entity.revision));
+        return new Ecg(entity.id, entity.ownerId, recording, EcgStatus.valueOf(entity.status),
+                entity.submittedAt, entity.revision);
+    }
+
+    @Override
+    public List<StoredEcg> storedPage(UUID after, int limit) {
+        List<EcgEntity> entities = session().createSelectionQuery(
+                        "from EcgEntity e where :after is null or e.id > :after order by e.id", EcgEntity.class)
+                .setParameter("after", after).setMaxResults(limit).getResultList();
+        List<StoredEcg> page = new ArrayList<>(entities.size());
+        for (EcgEntity entity : entities) {
+            Ecg ecg = withRecording(entity);
+            AnalysisReport report = null;
+            if (ecg.status() == EcgStatus.DONE) {
+                List<Integer> counts = session().createSelectionQuery(
+                                "select r.zeroCrossings from LeadResultEntity r where r.key.ecgId = :id order by r.key.index",
+                                Integer.class)
+                        .setParameter("id", entity.id).getResultList();
+                List<ZeroCrossings.LeadCount> perLead = new ArrayList<>();
+                for (int i = 0; i < counts.size(); i++) {
+                    perLead.add(new ZeroCrossings.LeadCount(ecg.recording().leads().get(i).name(), counts.get(i)));
+                }
+                report = new AnalysisReport(List.of(new ZeroCrossings(perLead)));
+            }
+            page.add(new StoredEcg(ecg, entity.analysedAt, report));
+            session().detach(entity); // an export streams many pages through one session
+        }
+        return page;
+    }
+
+    @Override
+    public boolean restore(StoredEcg stored) {
+        if (exists(stored.ecg().id())) {
+            return false;
+        }
+        add(stored.ecg());
+        if (stored.analysedAt() != null) {
+            EcgEntity entity = session().find(EcgEntity.class, stored.ecg().id());
+            entity.analysedAt = stored.analysedAt();
+        }
+        if (stored.report() != null) {
+            saveResults(stored.ecg().id(), stored.report());
+        }
+        return true;
     }
 
     @Override
@@ -169,6 +212,11 @@ public class HibernateEcgRepository implements EcgRepository {
         if (!finish(id, revision, EcgStatus.DONE, analysedAt)) {
             return false;
         }
+        saveResults(id, report);
+        return true;
+    }
+
+    private void saveResults(UUID id, AnalysisReport report) {
         report.find(ZeroCrossings.class).ifPresent(crossings -> {
             List<ZeroCrossings.LeadCount> counts = crossings.perLead();
             for (int i = 0; i < counts.size(); i++) {
@@ -178,7 +226,6 @@ public class HibernateEcgRepository implements EcgRepository {
                 session().persist(result);
             }
         });
-        return true;
     }
 
     @Override

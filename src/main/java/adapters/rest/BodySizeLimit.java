@@ -8,16 +8,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Refuses a request whose declared body is over {@code sinus.http.max-body-size} with a 413
- * problem before a byte of it is read. (Bodies without a Content-Length are cut off by the HTTP
- * server at the same limit.)
+ * Refuses a request whose declared body is over {@code sinus.http.max-body-size} (for the data
+ * import: {@code sinus.http.max-import-size}) with a 413 problem before a byte of it is read.
+ * Bodies sent without a Content-Length are cut off by the HTTP server at the import limit.
  */
 @ApplicationScoped
 public class BodySizeLimit {
 
+    private static final String IMPORT_PATH = "/v1/admin/import";
+
     void install(@Observes Router router, SinusConfig config) {
-        long limit = new MemorySizeConverter().convert(config.http().maxBodySize()).asLongValue();
+        MemorySizeConverter sizes = new MemorySizeConverter();
+        long bodyLimit = sizes.convert(config.http().maxBodySize()).asLongValue();
+        long importLimit = sizes.convert(config.http().maxImportSize()).asLongValue();
         router.route().order(Integer.MIN_VALUE).handler(context -> {
+            long limit = IMPORT_PATH.equals(context.normalizedPath()) ? importLimit : bodyLimit;
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && parse(length) > limit) {
                 context.response().setStatusCode(413)

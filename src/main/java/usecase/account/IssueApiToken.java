@@ -59,7 +59,7 @@ public class IssueApiToken {
         Instant now = clock.instant();
         ApiToken token = new ApiToken(UUID.randomUUID(), command.userId(), command.name(), hashSecret(secret),
                 now, now.plus(lifetime));
-        tokens.add(token);
+        tokens.add(token); // a fresh random id: never already there
         return new Issued(token, secret);
     }
 

@@ -8,7 +8,10 @@ import java.util.UUID;
 /** Where API tokens are kept, by the hash of their secret. */
 public interface ApiTokenRepository {
 
-    void add(ApiToken token);
+    /** Adds the token; false if one with its id is already here. */
+    boolean add(ApiToken token);
+
+    List<ApiToken> listAll();
 
     Optional<ApiToken> findBySecretHash(String secretHash);
 

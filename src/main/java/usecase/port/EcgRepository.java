@@ -38,6 +38,12 @@ public interface EcgRepository {
     /** Marks the ECG failed if it is still at {@code revision}. */
     boolean markFailed(UUID id, long revision, Instant at);
 
+    /** Up to {@code limit} ECGs as stored, with samples and results, in id order after {@code after} (null: from the start). */
+    List<StoredEcg> storedPage(UUID after, int limit);
+
+    /** Stores an ECG exactly as it was exported; false if one with its id is already here. */
+    boolean restore(StoredEcg stored);
+
     /** ECGs still pending that were submitted before {@code submittedBefore}, oldest first. */
     List<UUID> findPendingIds(Instant submittedBefore);
 }

@@ -13,8 +13,16 @@ public final class InMemoryApiTokenRepository implements ApiTokenRepository {
     private final List<ApiToken> tokens = new ArrayList<>();
 
     @Override
-    public void add(ApiToken token) {
-        tokens.add(token);
+    public boolean add(ApiToken token) {
+        if (tokens.stream().anyMatch(t -> t.id().equals(token.id()))) {
+            return false;
+        }
+        return tokens.add(token);
+    }
+
+    @Override
+    public List<ApiToken> listAll() {
+        return List.copyOf(tokens);
     }
 
     @Override

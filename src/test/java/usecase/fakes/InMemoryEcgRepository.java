@@ -18,6 +18,7 @@ import java.util.UUID;
 import usecase.Page;
 import usecase.PageRequest;
 import usecase.port.EcgRepository;
+import usecase.port.StoredEcg;
 
 /** Keeps ECGs in a map and honours the port's contract on owners and revisions. */
 public final class InMemoryEcgRepository implements EcgRepository {
@@ -45,6 +46,28 @@ public final class InMemoryEcgRepository implements EcgRepository {
             throw new ConflictException("an ECG with id " + ecg.id() + " already exists");
         }
         byId.put(ecg.id(), new Stored(ecg));
+    }
+
+    @Override
+    public List<StoredEcg> storedPage(UUID after, int limit) {
+        return byId.values().stream()
+                .filter(s -> after == null || s.ecg.id().compareTo(after) > 0)
+                .sorted(Comparator.comparing(s -> s.ecg.id()))
+                .limit(limit)
+                .map(s -> new StoredEcg(s.ecg, s.analysedAt, s.report))
+                .toList();
+    }
+
+    @Override
+    public boolean restore(StoredEcg stored) {
+        if (byId.containsKey(stored.ecg().id())) {
+            return false;
+        }
+        Stored copy = new Stored(stored.ecg());
+        copy.analysedAt = stored.analysedAt();
+        copy.report = stored.report();
+        byId.put(stored.ecg().id(), copy);
+        return true;
     }
 
     @Override

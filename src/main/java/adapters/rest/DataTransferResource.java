@@ -1,0 +1,104 @@
+package adapters.rest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import usecase.transfer.ExportData;
+import usecase.transfer.ImportData;
+
+/** Moves all data between installations, e.g. from the embedded H2 database to PostgreSQL. */
+@Path("/v1/admin")
+@RolesAllowed("admin")
+@Tag(name = "Data transfer", description = "Export everything to a Sinus archive and import it elsewhere.")
+@SecurityRequirement(name = "basic")
+@SecurityRequirement(name = "bearer")
+public class DataTransferResource {
+
+    private final ExportData exportData;
+    private final ImportData importData;
+    private final ObjectMapper mapper;
+    private final String databaseKind;
+
+    DataTransferResource(ExportData exportData, ImportData importData, ObjectMapper mapper,
+                         @ConfigProperty(name = "sinus.db.kind") String databaseKind) {
+        this.exportData = exportData;
+        this.importData = importData;
+        this.mapper = mapper;
+        this.databaseKind = databaseKind;
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(NdjsonArchive.MEDIA_TYPE)
+    @Operation(summary = "Export all accounts, tokens and ECGs", description = "A streamed Sinus archive "
+            + "(gzip-compressed JSON lines, versioned, with an end record); password and token hashes only.")
+    @APIResponse(responseCode = "200", description = "The archive")
+    public Response export() {
+        StreamingOutput body = output -> {
+            try (NdjsonArchive.Writer writer = new NdjsonArchive.Writer(mapper, output, databaseKind)) {
+                exportData.execute(writer);
+            }
+        };
+        return Response.ok(body, NdjsonArchive.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"sinus-" + LocalDate.now() + ".ndjson.gz\"")
+                .build();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(NdjsonArchive.MEDIA_TYPE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import a Sinus archive", description = "Records whose id is already here are skipped, so "
+            + "an interrupted import can be run again. The archive's administrator is skipped when this "
+            + "installation has one of the same name; any other taken username is a conflict.")
+    @APIResponse(responseCode = "200", description = "What was imported",
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
+    @APIResponse(responseCode = "409", description = "A username in the archive is taken here by another account")
+    @APIResponse(responseCode = "422", description = "Not a Sinus archive, another version, truncated, or invalid")
+    public ImportSummary importArchive(InputStream archive) throws IOException {
+        // Spooled to a file so the archive can be checked in full before anything is stored.
+        java.nio.file.Path spool = Files.createTempFile("sinus-import-", ".ndjson.gz");
+        try {
+            Files.copy(archive, spool, StandardCopyOption.REPLACE_EXISTING);
+            return ImportSummary.of(importData.execute(new NdjsonArchive.Reader(mapper, spool)));
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    @RegisterForReflection
+    @Schema(name = "ImportSummary")
+    record ImportSummary(@JsonProperty("users_imported") long usersImported,
+                         @JsonProperty("users_skipped") long usersSkipped,
+                         @JsonProperty("api_tokens_imported") long apiTokensImported,
+                         @JsonProperty("api_tokens_skipped") long apiTokensSkipped,
+                         @JsonProperty("ecgs_imported") long ecgsImported,
+                         @JsonProperty("ecgs_skipped") long ecgsSkipped) {
+
+        static ImportSummary of(ImportData.Result result) {
+            return new ImportSummary(result.usersImported(), result.usersSkipped(), result.apiTokensImported(),
+                    result.apiTokensSkipped(), result.ecgsImported(), result.ecgsSkipped());
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package adapters.rest;
+
+import static adapters.rest.TestAccounts.asAdmin;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DataTransferApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static byte[] export() {
+        return asAdmin().get("/v1/admin/export").then().statusCode(200)
+                .contentType("application/gzip")
+                .header("Content-Disposition", containsString(".ndjson.gz"))
+                .extract().asByteArray();
+    }
+
+    private static List<String> lines(byte[] archive) throws IOException {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(archive))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    private static byte[] gzip(List<String> lines) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(String.join("\n", lines).concat("\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static io.restassured.response.ValidatableResponse importArchive(byte[] archive) {
+        return asAdmin().contentType("application/gzip").body(archive).post("/v1/admin/import").then();
+    }
+
+    @Test
+    void exportHoldsEveryRecordWithSamplesAndResultsAndAnEndRecord() throws IOException {
+        TestAccounts.User user = TestAccounts.newUser("exported");
+        String id = TestEcgs.submit(user, TestEcgs.twoLeads(new int[] {5, 0, -4, 23, -9}, new int[] {-1, 0, 45}));
+        TestEcgs.awaitFinished(user, id);
+
+        List<String> lines = lines(export());
+
+        JsonNode header = JSON.readTree(lines.get(0));
+        assertEquals("sinus-archive", header.path("format").asText());
+        assertEquals(1, header.path("version").asInt());
+        JsonNode end = JSON.readTree(lines.get(lines.size() - 1));
+        assertEquals("end", end.path("type").asText());
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size() - 1)) {
+            records.add(JSON.readTree(line));
+        }
+        assertEquals(end.path("users").asLong(), records.stream().filter(r -> r.path("type").asText().equals("user")).count());
+        assertEquals(end.path("ecgs").asLong(), records.stream().filter(r -> r.path("type").asText().equals("ecg")).count());
+        JsonNode ecg = records.stream().filter(r -> r.path("id").asText().equals(id)).findFirst().orElseThrow();
+        assertEquals(user.id(), ecg.path("owner_id").asText());
+        assertEquals("DONE", ecg.path("status").asText());
+        assertEquals("[5,0,-4,23,-9]", ecg.path("leads").get(0).path("signal").toString());
+        assertEquals("[2,0]", ecg.path("zero_crossings").toString());
+        JsonNode account = records.stream().filter(r -> r.path("id").asText().equals(user.id())).findFirst().orElseThrow();
+        assertTrue(account.path("password_hash").asText().startsWith("$2"), "only the bcrypt hash travels");
+        assertTrue(lines.stream().noneMatch(line -> line.contains(user.password())), "never the password");
+    }
+
+    @Test
+    void deletedUserComesBackWithEcgsResultsAndPasswordFromAnArchive() throws IOException {
+        TestAccounts.User user = TestAccounts.newUser("restored");
+        String id = TestEcgs.submit(user, TestEcgs.example());
+        String before = TestEcgs.awaitFinished(user, id).extract().asString();
+        byte[] archive = export();
+
+        asAdmin().delete("/v1/admin/users/" + user.id()).then().statusCode(204);
+        user.request().get("/v1/ecgs/" + id).then().statusCode(401);
+
+        importArchive(archive).statusCode(200)
+                .body("users_imported", equalTo(1))
+                .body("ecgs_imported", greaterThanOrEqualTo(1))
+                .body("users_skipped", greaterThanOrEqualTo(1)); // the administrator and everyone still here
+
+        assertEquals(before, user.request().get("/v1/ecgs/" + id).then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void importingTheSameArchiveAgainChangesNothing() {
+        TestAccounts.User user = TestAccounts.newUser("again");
+        TestEcgs.submit(user, TestEcgs.example());
+        byte[] archive = export();
+        importArchive(archive).statusCode(200).body("users_imported", equalTo(0)).body("ecgs_imported", equalTo(0));
+    }
+
+    @Test
+    void truncatedArchiveIs422AndStoresNothing() throws IOException {
+        TestAccounts.User user = TestAccounts.newUser("truncated");
+        String id = TestEcgs.submit(user, TestEcgs.example());
+        TestEcgs.awaitFinished(user, id);
+        List<String> lines = lines(export());
+        asAdmin().delete("/v1/admin/users/" + user.id()).then().statusCode(204);
+
+        importArchive(gzip(lines.subList(0, lines.size() - 1))).statusCode(422)
+                .contentType("application/problem+json").body(containsString("truncated"));
+        byte[] cut = export();
+        importArchive(java.util.Arrays.copyOf(cut, cut.length / 2)).statusCode(422);
+
+        asAdmin().get("/v1/admin/users").then().body("username", org.hamcrest.Matchers.not(
+                org.hamcrest.Matchers.hasItem(user.username())));
+    }
+
+    @Test
+    void foreignOrDamagedArchivesAre422() throws IOException {
+        importArchive("not gzip at all".getBytes(StandardCharsets.UTF_8)).statusCode(422)
+                .body(containsString("gzip"));
+        importArchive(gzip(List.of("{\"format\":\"something-else\"}"))).statusCode(422)
+                .body(containsString("not a Sinus archive"));
+        importArchive(gzip(List.of("{\"format\":\"sinus-archive\",\"version\":2}"))).statusCode(422)
+                .body(containsString("version 2"));
+        importArchive(gzip(List.of("{\"format\":\"sinus-archive\",\"version\":1}", "{\"type\":\"user\",",
+                "{\"type\":\"end\",\"users\":0,\"api_tokens\":0,\"ecgs\":0}"))).statusCode(422)
+                .body(containsString("line 2"));
+        importArchive(gzip(List.of("{\"format\":\"sinus-archive\",\"version\":1}",
+                "{\"type\":\"end\",\"users\":3,\"api_tokens\":0,\"ecgs\":0}"))).statusCode(422)
+                .body(containsString("incomplete"));
+    }
+
+    @Test
+    void onlyTheAdministratorMayExportOrImport() {
+        TestAccounts.User user = TestAccounts.newUser("nosy");
+        user.request().get("/v1/admin/export").then().statusCode(403);
+        user.request().contentType("application/gzip").body(new byte[] {1}).post("/v1/admin/import").then().statusCode(403);
+        io.restassured.RestAssured.given().get("/v1/admin/export").then().statusCode(401);
+    }
+
+    @Test
+    void importNeedsAGzipBody() {
+        asAdmin().contentType(ContentType.JSON).body("{}").post("/v1/admin/import").then().statusCode(415);
+    }
+}
