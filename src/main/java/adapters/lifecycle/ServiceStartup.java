@@ -61,7 +61,7 @@ public class ServiceStartup implements HealthCheck {
             return;
         } catch (RuntimeException e) {
             lastProblem = rootMessage(e);
-            LOG.errorf("the database is not available (%s); Sinus answers 503 and tries again every %s",
+            LOG.errorf("could not prepare the database (%s); Sinus answers 503 and tries again every %s",
                     lastProblem, config.db().startupRetryInterval());
             return;
         }
