@@ -1,6 +1,8 @@
 package adapters.persistence;
 
 import domain.account.ApiToken;
+import domain.account.User;
+import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -46,10 +48,12 @@ public class HibernateApiTokenRepository implements ApiTokenRepository {
     }
 
     @Override
-    public Optional<ApiToken> findBySecretHash(String secretHash) {
-        return session().createSelectionQuery("from ApiTokenEntity t where t.secretHash = :hash", ApiTokenEntity.class)
-                .setParameter("hash", secretHash)
-                .uniqueResultOptional().map(HibernateApiTokenRepository::toDomain);
+    public Optional<User> findOwnerOfValidToken(String secretHash, Instant now) {
+        return session().createSelectionQuery("""
+                        select u from ApiTokenEntity t, UserEntity u
+                        where t.secretHash = :hash and t.expiresAt > :now and u.id = t.userId""", UserEntity.class)
+                .setParameter("hash", secretHash).setParameter("now", now)
+                .uniqueResultOptional().map(HibernateUserRepository::toDomain);
     }
 
     @Override

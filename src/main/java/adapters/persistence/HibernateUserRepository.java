@@ -77,7 +77,7 @@ public class HibernateUserRepository implements UserRepository {
                 .setParameter("id", id).executeUpdate() == 1;
     }
 
-    private static User toDomain(UserEntity entity) {
+    static User toDomain(UserEntity entity) {
         return new User(entity.id, new Username(entity.username), entity.passwordHash, Role.valueOf(entity.role),
                 entity.createdAt);
     }

@@ -1,7 +1,6 @@
 package usecase.account;
 
 import domain.InvalidInputException;
-import domain.account.ApiToken;
 import domain.account.User;
 import domain.account.Username;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,10 +55,7 @@ public class Authenticate {
     }
 
     public Optional<AuthenticatedUser> withToken(String secret) {
-        return tokens.findBySecretHash(IssueApiToken.hashSecret(secret))
-                .filter(token -> !token.isExpiredAt(clock.instant()))
-                .map(ApiToken::userId)
-                .flatMap(users::findById)
+        return tokens.findOwnerOfValidToken(IssueApiToken.hashSecret(secret), clock.instant())
                 .map(AuthenticatedUser::of);
     }
 

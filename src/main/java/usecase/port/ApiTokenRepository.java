@@ -1,6 +1,8 @@
 package usecase.port;
 
 import domain.account.ApiToken;
+import domain.account.User;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +15,8 @@ public interface ApiTokenRepository {
 
     List<ApiToken> listAll();
 
-    Optional<ApiToken> findBySecretHash(String secretHash);
+    /** The owner of the token with this secret hash, if it expires after {@code now}: one look-up per request. */
+    Optional<User> findOwnerOfValidToken(String secretHash, Instant now);
 
     List<ApiToken> listByUser(UUID userId);
 

@@ -113,6 +113,10 @@ public class ImportData {
             if (!store) {
                 return;
             }
+            if (!skippedAdmins.contains(token.userId()) && users.findById(token.userId()).isEmpty()) {
+                throw InvalidInputException.of("archive", "API token " + token.id() + " belongs to user "
+                        + token.userId() + ", who is not in the archive");
+            }
             if (skippedAdmins.contains(token.userId()) || !tokens.add(token)) {
                 tokensSkipped++;
                 return;

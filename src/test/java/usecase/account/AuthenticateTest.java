@@ -21,7 +21,7 @@ class AuthenticateTest {
     private static final String PASSWORD = "correct-horse";
 
     private final InMemoryUserRepository users = new InMemoryUserRepository();
-    private final InMemoryApiTokenRepository tokens = new InMemoryApiTokenRepository();
+    private final InMemoryApiTokenRepository tokens = new InMemoryApiTokenRepository(users);
     private final PrefixPasswordHasher hasher = new PrefixPasswordHasher();
     private final InMemoryVerifiedCredentials verified = new InMemoryVerifiedCredentials();
     private final MutableClock clock = new MutableClock();

@@ -28,8 +28,8 @@ import usecase.fakes.PrefixPasswordHasher;
 
 class IssueApiTokenTest {
 
-    private final InMemoryApiTokenRepository tokens = new InMemoryApiTokenRepository();
     private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final InMemoryApiTokenRepository tokens = new InMemoryApiTokenRepository(users);
     private final MutableClock clock = new MutableClock();
     private final IssueApiToken issue = new IssueApiToken(tokens, clock);
     private final User alice = new User(UUID.randomUUID(), new Username("alice"), "hash:whatever", Role.USER,

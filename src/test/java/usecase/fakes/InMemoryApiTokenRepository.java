@@ -1,6 +1,9 @@
 package usecase.fakes;
 
 import domain.account.ApiToken;
+import domain.account.User;
+import java.time.Instant;
+import usecase.port.UserRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +14,12 @@ import usecase.port.ApiTokenRepository;
 public final class InMemoryApiTokenRepository implements ApiTokenRepository {
 
     private final List<ApiToken> tokens = new ArrayList<>();
+    private final UserRepository users;
+
+    /** @param users where the owners of tokens are looked up */
+    public InMemoryApiTokenRepository(UserRepository users) {
+        this.users = users;
+    }
 
     @Override
     public boolean add(ApiToken token) {
@@ -26,8 +35,8 @@ public final class InMemoryApiTokenRepository implements ApiTokenRepository {
     }
 
     @Override
-    public Optional<ApiToken> findBySecretHash(String secretHash) {
-        return tokens.stream().filter(t -> t.secretHash().equals(secretHash)).findFirst();
+    public Optional<User> findOwnerOfValidToken(String secretHash, Instant now) {
+        return tokens.stream().filter(t -> t.secretHash().equals(secretHash)).findFirst().filter(t -> !t.isExpiredAt(now)).flatMap(t -> users.findById(t.userId()));
     }
 
     @Override

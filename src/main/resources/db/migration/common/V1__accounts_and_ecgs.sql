@@ -30,7 +30,8 @@ CREATE TABLE ecgs (
     analysed_at      TIMESTAMP WITH TIME ZONE,
     revision         BIGINT                   NOT NULL
 );
-CREATE INDEX ecgs_owner_submitted_idx ON ecgs (owner_id, submitted_at, id);
+-- In the order of the list endpoint (newest first), so a page is read straight off the index.
+CREATE INDEX ecgs_owner_submitted_idx ON ecgs (owner_id, submitted_at DESC, id DESC);
 CREATE INDEX ecgs_status_idx ON ecgs (status);
 
 -- One row per lead; the samples are one compact binary value (see SignalCodec), not one row per sample.
