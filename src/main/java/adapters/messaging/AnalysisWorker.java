@@ -2,9 +2,9 @@ package adapters.messaging;
 
 import adapters.config.SinusConfig;
 import io.quarkus.scheduler.Scheduled;
-import java.time.Duration;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -24,7 +24,6 @@ public class AnalysisWorker {
 
     private final AnalyseEcg analyseEcg;
     private final ResumePendingAnalyses resumePending;
-
     private final Duration retryInterval;
 
     AnalysisWorker(AnalyseEcg analyseEcg, ResumePendingAnalyses resumePending, SinusConfig config) {

@@ -150,8 +150,10 @@ public class HibernateEcgRepository implements EcgRepository {
     }
 
     @Override
-    public Optional<Ecg> findForAnalysis(UUID id) {
-        return Optional.ofNullable(session().find(EcgEntity.class, id)).map(this::withRecording);
+    public Optional<Ecg> findPendingForAnalysis(UUID id) {
+        return Optional.ofNullable(session().find(EcgEntity.class, id))
+                .filter(entity -> EcgStatus.PENDING.name().equals(entity.status))
+                .map(this::withRecording);
     }
 
     private Ecg withRecording(EcgEntity entity) {

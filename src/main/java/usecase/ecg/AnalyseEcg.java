@@ -4,7 +4,6 @@ import domain.analysis.AnalysisReport;
 import domain.analysis.AnalysisResult;
 import domain.analysis.Analyzer;
 import domain.ecg.Ecg;
-import domain.ecg.EcgStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -44,8 +43,8 @@ public class AnalyseEcg {
     public enum Outcome { ANALYSED, FAILED, SKIPPED }
 
     public Outcome execute(UUID id) {
-        Optional<Ecg> found = ecgs.findForAnalysis(id);
-        if (found.isEmpty() || found.get().status() != EcgStatus.PENDING) {
+        Optional<Ecg> found = ecgs.findPendingForAnalysis(id);
+        if (found.isEmpty()) {
             return Outcome.SKIPPED;
         }
         Ecg ecg = found.get();

@@ -29,8 +29,11 @@ public interface EcgRepository {
     /** The owner's ECGs, newest submission first. */
     Page<EcgSummary> list(UUID ownerId, PageRequest request);
 
-    /** The ECG with its samples, whoever owns it; for the analysis only. */
-    Optional<Ecg> findForAnalysis(UUID id);
+    /**
+     * The ECG with its samples, whoever owns it, if it is still pending; for the analysis only. An ECG
+     * that is no longer pending costs one row look-up, not the decoding of its samples.
+     */
+    Optional<Ecg> findPendingForAnalysis(UUID id);
 
     /** Stores the results if the ECG is still at {@code revision}; false if it changed or went away meanwhile. */
     boolean saveAnalysis(UUID id, long revision, AnalysisReport report, Instant analysedAt);

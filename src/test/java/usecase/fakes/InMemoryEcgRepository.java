@@ -105,8 +105,8 @@ public final class InMemoryEcgRepository implements EcgRepository {
     }
 
     @Override
-    public Optional<Ecg> findForAnalysis(UUID id) {
-        return Optional.ofNullable(byId.get(id)).map(s -> s.ecg);
+    public Optional<Ecg> findPendingForAnalysis(UUID id) {
+        return stored(id).filter(ecg -> ecg.status() == EcgStatus.PENDING);
     }
 
     @Override
@@ -143,7 +143,7 @@ public final class InMemoryEcgRepository implements EcgRepository {
 
     /** The ECG as stored now, whoever owns it. */
     public Optional<Ecg> stored(UUID id) {
-        return findForAnalysis(id);
+        return Optional.ofNullable(byId.get(id)).map(s -> s.ecg);
     }
 
     /** The stored analysis report, absent until an analysis was saved. */
