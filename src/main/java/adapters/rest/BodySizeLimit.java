@@ -1,6 +1,8 @@
 package adapters.rest;
 
 import adapters.config.SinusConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -17,7 +19,7 @@ public class BodySizeLimit {
 
     private static final String IMPORT_PATH = "/v1/admin/import";
 
-    void install(@Observes Router router, SinusConfig config) {
+    void install(@Observes Router router, SinusConfig config, ObjectMapper mapper) {
         MemorySizeConverter sizes = new MemorySizeConverter();
         long bodyLimit = sizes.convert(config.http().maxBodySize()).asLongValue();
         long importLimit = sizes.convert(config.http().maxImportSize()).asLongValue();
@@ -25,11 +27,16 @@ public class BodySizeLimit {
             long limit = IMPORT_PATH.equals(context.normalizedPath()) ? importLimit : bodyLimit;
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && parse(length) > limit) {
-                context.response().setStatusCode(413)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
-                        .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                                + "\"detail\":\"The body is larger than the limit of " + limit + " bytes.\"}");
+                Problem problem = new Problem("about:blank", "Content Too Large", 413,
+                        "The body is larger than the limit of " + limit + " bytes.", context.normalizedPath(), null);
+                try {
+                    context.response().setStatusCode(413)
+                            .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
+                            .putHeader(HttpHeaders.CONNECTION, "close")
+                            .end(mapper.writeValueAsString(problem));
+                } catch (JsonProcessingException e) {
+                    context.fail(e);
+                }
                 return;
             }
             context.next();
