@@ -40,9 +40,7 @@ public class ServiceStartup implements HealthCheck {
     @Scheduled(every = "${sinus.db.startup-retry-interval}", delayed = "${sinus.db.startup-retry-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retryUntilPrepared() {
-        if (!prepare.isPrepared()) {
-            attempt(false);
-        }
+        attempt(false);
     }
 
     private synchronized void attempt(boolean firstTry) {

@@ -52,12 +52,17 @@ public class HibernateEcgRepository implements EcgRepository {
 
     @Override
     public void add(Ecg ecg) {
+        insert(ecg, null);
+    }
+
+    private void insert(Ecg ecg, Instant analysedAt) {
         EcgEntity entity = new EcgEntity();
         entity.id = ecg.id();
         entity.ownerId = ecg.ownerId();
         entity.status = ecg.status().name();
         entity.submittedAt = ecg.submittedAt();
         entity.revision = ecg.revision();
+        entity.analysedAt = analysedAt;
         setRecording(entity, ecg.recording());
         session().persist(entity);
         persistLeads(ecg.id(), ecg.recording());
@@ -153,18 +158,24 @@ public class HibernateEcgRepository implements EcgRepository {
     public Optional<Ecg> findPendingForAnalysis(UUID id) {
         return Optional.ofNullable(session().find(EcgEntity.class, id))
                 .filter(entity -> EcgStatus.PENDING.name().equals(entity.status))
-                .map(this::withRecording);
+                .map(entity -> withRecording(entity, leadsOf(List.of(id)).get(id)));
     }
 
-    private Ecg withRecording(EcgEntity entity) {
-        List<Lead> leads = session().createSelectionQuery(
-                        "from LeadEntity l where l.key.ecgId = :id order by l.key.index", LeadEntity.class)
-                .setParameter("id", entity.id).getResultList().stream()
-                .map(l -> new Lead(l.name, Signal.wrap(SignalCodec.decode(l.samples, l.numberOfSamples))))
-                .toList();
+    private static Ecg withRecording(EcgEntity entity, List<Lead> leads) {
         Recording recording = new Recording(entity.recordedAt, entity.samplingRateHz, leads);
         return new Ecg(entity.id, entity.ownerId, recording, EcgStatus.valueOf(entity.status),
                 entity.submittedAt, entity.revision);
+    }
+
+    /** The leads of these ECGs with their samples decoded, in one query. */
+    private Map<UUID, List<Lead>> leadsOf(List<UUID> ids) {
+        Map<UUID, List<Lead>> leads = new HashMap<>();
+        session().createSelectionQuery(
+                        "from LeadEntity l where l.key.ecgId in :ids order by l.key.ecgId, l.key.index", LeadEntity.class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(l -> leads.computeIfAbsent(l.key.ecgId, k -> new ArrayList<>())
+                        .add(new Lead(l.name, Signal.wrap(SignalCodec.decode(l.samples, l.numberOfSamples)))));
+        return leads;
     }
 
     @Override
@@ -172,25 +183,23 @@ public class HibernateEcgRepository implements EcgRepository {
         List<EcgEntity> entities = session().createSelectionQuery(
                         "from EcgEntity e where :after is null or e.id > :after order by e.id", EcgEntity.class)
                 .setParameter("after", after).setMaxResults(limit).getResultList();
-        List<StoredEcg> page = new ArrayList<>(entities.size());
-        for (EcgEntity entity : entities) {
-            Ecg ecg = withRecording(entity);
-            AnalysisReport report = null;
-            if (ecg.status() == EcgStatus.DONE) {
-                List<Integer> counts = session().createSelectionQuery(
-                                "select r.zeroCrossings from LeadResultEntity r where r.key.ecgId = :id order by r.key.index",
-                                Integer.class)
-                        .setParameter("id", entity.id).getResultList();
-                List<ZeroCrossings.LeadCount> perLead = new ArrayList<>();
-                for (int i = 0; i < counts.size(); i++) {
-                    perLead.add(new ZeroCrossings.LeadCount(ecg.recording().leads().get(i).name(), counts.get(i)));
-                }
-                report = new AnalysisReport(List.of(new ZeroCrossings(perLead)));
-            }
-            page.add(new StoredEcg(ecg, entity.analysedAt, report));
-            session().detach(entity); // an export streams many pages through one session
+        if (entities.isEmpty()) {
+            return List.of();
         }
-        return page;
+        List<UUID> ids = entities.stream().map(e -> e.id).toList();
+        Map<UUID, List<Lead>> leads = leadsOf(ids);
+        Map<UUID, List<Integer>> crossings = new HashMap<>();
+        session().createSelectionQuery("""
+                        select r.key.ecgId, r.zeroCrossings from LeadResultEntity r
+                        where r.key.ecgId in :ids order by r.key.ecgId, r.key.index""", Object[].class)
+                .setParameter("ids", ids).getResultList()
+                .forEach(row -> crossings.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((Integer) row[1]));
+        return entities.stream().map(entity -> {
+            Ecg ecg = withRecording(entity, leads.get(entity.id));
+            AnalysisReport report = ecg.status() != EcgStatus.DONE ? null : new AnalysisReport(List.of(
+                    ZeroCrossings.of(ecg.recording().leads(), crossings.getOrDefault(entity.id, List.of()))));
+            return new StoredEcg(ecg, entity.analysedAt, report);
+        }).toList();
     }
 
     @Override
@@ -198,11 +207,7 @@ public class HibernateEcgRepository implements EcgRepository {
         if (exists(stored.ecg().id())) {
             return false;
         }
-        add(stored.ecg());
-        if (stored.analysedAt() != null) {
-            EcgEntity entity = session().find(EcgEntity.class, stored.ecg().id());
-            entity.analysedAt = stored.analysedAt();
-        }
+        insert(stored.ecg(), stored.analysedAt());
         if (stored.report() != null) {
             saveResults(stored.ecg().id(), stored.report());
         }

@@ -192,7 +192,7 @@ final class NdjsonArchive {
                 case "user" -> handler.user(new User(uuid(node, "id"), new Username(text(node, "username")),
                         text(node, "password_hash"), Role.valueOf(text(node, "role")), instant(node, "created_at")));
                 case "api_token" -> handler.apiToken(new ApiToken(uuid(node, "id"), uuid(node, "user_id"),
-                        node.path("name").isNull() ? null : node.path("name").asText(null), text(node, "secret_hash"),
+                        node.path("name").asText(null), text(node, "secret_hash"),
                         instant(node, "created_at"), instant(node, "expires_at")));
                 case "ecg" -> handler.ecg(ecg(node));
                 case "end" -> handler.end(new ArchiveWriter.ArchiveCounts(node.path("users").asLong(),
@@ -214,23 +214,22 @@ final class NdjsonArchive {
                 }
                 leads.add(new Lead(text(lead, "name"), Signal.wrap(samples)));
             }
-            Integer rate = node.path("sampling_rate_hz").isNull() || node.path("sampling_rate_hz").isMissingNode()
-                    ? null : node.path("sampling_rate_hz").asInt();
-            Instant date = node.path("date").isNull() || node.path("date").isMissingNode() ? null : instant(node, "date");
+            Integer rate = absent(node, "sampling_rate_hz") ? null : node.path("sampling_rate_hz").asInt();
+            Instant date = absent(node, "date") ? null : instant(node, "date");
             Ecg ecg = new Ecg(uuid(node, "id"), uuid(node, "owner_id"), new Recording(date, rate, leads),
                     EcgStatus.valueOf(text(node, "status")), instant(node, "submitted_at"), node.path("revision").asLong());
-            Instant analysedAt = node.path("analysed_at").isNull() || node.path("analysed_at").isMissingNode()
-                    ? null : instant(node, "analysed_at");
+            Instant analysedAt = absent(node, "analysed_at") ? null : instant(node, "analysed_at");
             AnalysisReport report = null;
             if (node.has("zero_crossings")) {
-                List<ZeroCrossings.LeadCount> counts = new ArrayList<>();
-                JsonNode values = node.path("zero_crossings");
-                for (int i = 0; i < values.size() && i < leads.size(); i++) {
-                    counts.add(new ZeroCrossings.LeadCount(leads.get(i).name(), values.get(i).asInt()));
-                }
-                report = new AnalysisReport(List.of(new ZeroCrossings(counts)));
+                List<Integer> counts = new ArrayList<>();
+                node.path("zero_crossings").forEach(count -> counts.add(count.asInt()));
+                report = new AnalysisReport(List.of(ZeroCrossings.of(leads, counts)));
             }
             return new StoredEcg(ecg, analysedAt, report);
+        }
+
+        private static boolean absent(JsonNode node, String field) {
+            return node.path(field).isNull() || node.path(field).isMissingNode();
         }
 
         private static String text(JsonNode node, String field) {
