@@ -11,7 +11,7 @@ import domain.ecg.Signal;
 public final class ZeroCrossingAnalyzer implements Analyzer {
 
     @Override
-    public ZeroCrossings analyse(Recording recording) {
+    public ZeroCrossings analyse(Recording recording, AnalysisReport earlier) {
         return new ZeroCrossings(recording.leads().stream()
                 .map(lead -> new ZeroCrossings.LeadCount(lead.name(), count(lead.signal())))
                 .toList());

@@ -40,6 +40,15 @@ public class AnalyseEcg {
         this.analyzers = List.copyOf(analyzers);
     }
 
+    /** Each analyzer sees the results of those before it. */
+    private static AnalysisReport runAll(List<Analyzer> analyzers, Ecg ecg) {
+        List<AnalysisResult> results = new ArrayList<>(analyzers.size());
+        for (Analyzer analyzer : analyzers) {
+            results.add(analyzer.analyse(ecg.recording(), new AnalysisReport(results)));
+        }
+        return new AnalysisReport(results);
+    }
+
     public enum Outcome { ANALYSED, FAILED, SKIPPED }
 
     public Outcome execute(UUID id) {
@@ -50,11 +59,7 @@ public class AnalyseEcg {
         Ecg ecg = found.get();
         AnalysisReport report;
         try {
-            List<AnalysisResult> results = new ArrayList<>(analyzers.size());
-            for (Analyzer analyzer : analyzers) {
-                results.add(analyzer.analyse(ecg.recording()));
-            }
-            report = new AnalysisReport(results);
+            report = runAll(analyzers, ecg);
         } catch (RuntimeException | StackOverflowError e) {
             // A recording that breaks an analyzer is marked failed, not left pending to break it again at every start.
             LOG.log(Level.WARNING, "analysis of ECG " + id + " failed", e);

@@ -1,16 +1,26 @@
 package usecase.ecg;
 
 import domain.analysis.Analyzer;
+import domain.analysis.BeatDetector;
+import domain.analysis.HeartRateAnalyzer;
+import domain.analysis.HrvAnalyzer;
+import domain.analysis.RhythmAnalyzer;
+import domain.analysis.SignalQualityAnalyzer;
 import domain.analysis.ZeroCrossingAnalyzer;
 import java.util.List;
 
-/** The analyzers every ECG goes through. A new analyzer is added here and nowhere else in the use cases. */
-final class StandardAnalyzers {
+/**
+ * The analyzers every ECG goes through, in order: each may build on the results of those before it
+ * (beats on signal quality; heart rate, HRV and rhythm on beats). A new analyzer is added here and
+ * nowhere else in the use cases.
+ */
+public final class StandardAnalyzers {
 
     private StandardAnalyzers() {
     }
 
-    static List<Analyzer> all() {
-        return List.of(new ZeroCrossingAnalyzer());
+    public static List<Analyzer> all() {
+        return List.of(new SignalQualityAnalyzer(), new BeatDetector(), new HeartRateAnalyzer(), new HrvAnalyzer(),
+                new RhythmAnalyzer(), new ZeroCrossingAnalyzer());
     }
 }

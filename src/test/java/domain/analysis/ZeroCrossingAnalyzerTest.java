@@ -90,7 +90,7 @@ class ZeroCrossingAnalyzerTest {
                 new Lead("I", Signal.of(-1, 0, 45)),
                 new Lead("aVR", Signal.of(5, 0, -4, 23, -9, 8))));
 
-        ZeroCrossings result = new ZeroCrossingAnalyzer().analyse(recording);
+        ZeroCrossings result = new ZeroCrossingAnalyzer().analyse(recording, new AnalysisReport(java.util.List.of()));
 
         assertEquals(List.of(
                 new ZeroCrossings.LeadCount("V2", 2),
@@ -104,6 +104,6 @@ class ZeroCrossingAnalyzerTest {
         Recording recording = new Recording(null, null, List.of(new Lead("II", Signal.of(3, -2, 4, -1))));
         ZeroCrossingAnalyzer analyzer = new ZeroCrossingAnalyzer();
 
-        assertEquals(analyzer.analyse(recording), analyzer.analyse(recording));
+        assertEquals(analyzer.analyse(recording, new AnalysisReport(java.util.List.of())), analyzer.analyse(recording, new AnalysisReport(java.util.List.of())));
     }
 }

@@ -55,7 +55,7 @@ class AnalyseEcgTest {
         }
         submit(Recordings.of(new int[] {1, -1}));
 
-        new AnalyseEcg(ecgs, clock, List.of(r -> new Marker(1), new ZeroCrossingAnalyzer(), r -> new Marker(2)))
+        new AnalyseEcg(ecgs, clock, List.of((r, e) -> new Marker(1), new ZeroCrossingAnalyzer(), (r, e) -> new Marker(2)))
                 .execute(id);
 
         List<AnalysisResult> results = ecgs.report(id).orElseThrow().results();
@@ -68,7 +68,7 @@ class AnalyseEcgTest {
     @Test
     void marksTheEcgFailedWhenAnAnalyzerThrows() {
         submit(Recordings.of(new int[] {1, -3, 5}));
-        Analyzer broken = recording -> {
+        Analyzer broken = (recording, earlier) -> {
             throw new IllegalStateException("analyzer bug");
         };
 
@@ -84,9 +84,9 @@ class AnalyseEcgTest {
     void dropsResultsComputedFromARevisionThatWasReplacedMeanwhile() {
         submit(Recordings.of(new int[] {1, -3, 5}));
         Recording replacement = Recordings.of(new int[] {9, 9, 9, 9});
-        Analyzer replacedWhileRunning = recording -> {
+        Analyzer replacedWhileRunning = (recording, earlier) -> {
             ecgs.replace(id, owner, replacement);
-            return new ZeroCrossingAnalyzer().analyse(recording);
+            return new ZeroCrossingAnalyzer().analyse(recording, earlier);
         };
 
         AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, clock, List.of(replacedWhileRunning)).execute(id);
@@ -102,7 +102,7 @@ class AnalyseEcgTest {
     @Test
     void doesNotMarkANewerRevisionFailedWhenTheAnalysisOfAnOlderOneThrows() {
         submit(Recordings.of(new int[] {1, -3, 5}));
-        Analyzer replacedThenBroken = recording -> {
+        Analyzer replacedThenBroken = (recording, earlier) -> {
             ecgs.replace(id, owner, Recordings.of(new int[] {2, -2}));
             throw new IllegalStateException("analyzer bug");
         };
@@ -117,9 +117,9 @@ class AnalyseEcgTest {
         submit(Recordings.of(new int[] {1, -3, 5}));
         new AnalyseEcg(ecgs, clock).execute(id);
         AtomicInteger runs = new AtomicInteger();
-        Analyzer counting = recording -> {
+        Analyzer counting = (recording, earlier) -> {
             runs.incrementAndGet();
-            return new ZeroCrossingAnalyzer().analyse(recording);
+            return new ZeroCrossingAnalyzer().analyse(recording, earlier);
         };
 
         AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, clock, List.of(counting)).execute(id);

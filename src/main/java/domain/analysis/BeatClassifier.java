@@ -1,0 +1,71 @@
+package domain.analysis;
+
+import domain.ecg.Signal;
+
+/**
+ * Sorts beats into the AAMI classes Sinus can tell apart from timing and shape. A beat's shape is
+ * its correlation with each lead's dominant beat (±80 ms of raw signal), averaged over the leads;
+ * it is premature when it comes before 85 % of the running RR interval of regular beats.
+ * <ul>
+ *   <li>ventricular: a shape unlike the dominant one (below 0.6), or premature and not quite like
+ *   it (below 0.85);</li>
+ *   <li>supraventricular premature: premature with the dominant shape;</li>
+ *   <li>normal: the rest; noise that distorts a beat arriving on time does not make it ectopic;</li>
+ *   <li>unclassified: beats whose window leaves the record.</li>
+ * </ul>
+ */
+final class BeatClassifier {
+
+    private static final double OTHER_SHAPE = 0.6;
+    private static final double SAME_SHAPE = 0.85;
+    private static final double PREMATURE = 0.85;
+    private static final int RR_HISTORY = 8;
+
+    private BeatClassifier() {
+    }
+
+    static BeatType[] classify(Signal[] signals, int[] peaks, int rate) {
+        BeatType[] types = new BeatType[peaks.length];
+        int half = (int) Math.round(0.08 * rate);
+        double[] shape = new double[peaks.length];
+        for (Signal signal : signals) {
+            float[] similarity = Morphology.similarity(signal, peaks, Morphology.dominant(signal, peaks, half), half);
+            for (int i = 0; i < peaks.length; i++) {
+                shape[i] += similarity[i] / signals.length;
+            }
+        }
+        int length = signals[0].length();
+        double[] history = new double[RR_HISTORY];
+        int historyCount = 0;
+        for (int i = 0; i < peaks.length; i++) {
+            if (peaks[i] - half < 0 || peaks[i] + half >= length) {
+                types[i] = BeatType.UNCLASSIFIED;
+                continue;
+            }
+            double rr = i == 0 ? Double.NaN : peaks[i] - peaks[i - 1];
+            double expected = median(history, Math.min(historyCount, RR_HISTORY));
+            boolean premature = !Double.isNaN(rr) && !Double.isNaN(expected) && rr < PREMATURE * expected;
+            if (shape[i] < OTHER_SHAPE || (premature && shape[i] < SAME_SHAPE)) {
+                types[i] = BeatType.VENTRICULAR_PREMATURE;
+            } else if (premature) {
+                types[i] = BeatType.SUPRAVENTRICULAR_PREMATURE;
+            } else {
+                types[i] = BeatType.NORMAL;
+            }
+            // The running RR follows the regular rhythm: intervals ending in or following an ectopic beat stay out.
+            if (!Double.isNaN(rr) && types[i] == BeatType.NORMAL && (i < 2 || types[i - 1] == BeatType.NORMAL)) {
+                history[historyCount++ % RR_HISTORY] = rr;
+            }
+        }
+        return types;
+    }
+
+    private static double median(double[] values, int count) {
+        if (count == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = java.util.Arrays.copyOf(values, count);
+        java.util.Arrays.sort(sorted);
+        return count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
+    }
+}

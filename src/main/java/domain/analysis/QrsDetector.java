@@ -1,0 +1,302 @@
+package domain.analysis;
+
+import domain.ecg.Signal;
+import java.util.Arrays;
+
+/**
+ * Finds the QRS complexes of one lead: a Pan–Tompkins-class detector that works at any sampling
+ * rate from 100 Hz to 2 kHz.
+ * <ol>
+ *   <li>band-pass 5–15 Hz (Butterworth sections), derivative, squaring and a 150 ms moving-window
+ *   integration, all in one pass;</li>
+ *   <li>candidate peaks of the integrated signal, at most one per 200 ms refractory period;</li>
+ *   <li>adaptive signal and noise levels with the classic thresholds, a slope test that tells
+ *   T waves from QRS complexes within 360 ms of a beat, search-back with the lower threshold
+ *   after 1.66 mean RR intervals without a beat, and a re-learning of the levels after a long
+ *   silence, so a sudden drop in amplitude is not a never-ending pause;</li>
+ *   <li>the R peak refined on the band-passed and then the raw signal.</li>
+ * </ol>
+ * Each detection carries the lead's signal-to-noise ratio at that moment, which the multi-lead
+ * fusion uses to trust the better lead when leads disagree.
+ */
+public final class QrsDetector {
+
+    static final double LOW_CUT_HZ = 5;
+    static final double HIGH_CUT_HZ = 15;
+    private static final double INTEGRATION_S = 0.150;
+    private static final double REFRACTORY_S = 0.200;
+    private static final double T_WAVE_WINDOW_S = 0.360;
+    private static final double LEARNING_S = 2.0;
+    private static final double RELEARN_AFTER_S = 3.0;
+
+    private QrsDetector() {
+    }
+
+    /** The detections of one lead, in time order. */
+    public record Detections(int[] peaks, float[] snr) {
+        public int count() {
+            return peaks.length;
+        }
+    }
+
+    public static Detections detect(Signal signal, int samplingRateHz) {
+        int factor = decimation(samplingRateHz);
+        double fs = (double) samplingRateHz / factor;
+        float[] band = bandPass(signal, samplingRateHz);
+        float[] integrated = integrate(band, fs);
+        int[] candidates = candidates(integrated, (int) Math.round(REFRACTORY_S * fs));
+        return new Thresholds(signal, factor, band, integrated, fs).run(candidates);
+    }
+
+    /**
+     * The QRS band holds nothing above 20 Hz, so the detector works on block means of {@code factor}
+     * samples, at 100–199 Hz whatever the input rate: a 2 kHz recording costs little more than a 200 Hz one.
+     */
+    static int decimation(int samplingRateHz) {
+        return Math.max(1, samplingRateHz / 100);
+    }
+
+    /** Block means at the detector's rate (see {@link #decimation}), band-passed 5–15 Hz. */
+    static float[] bandPass(Signal signal, int samplingRateHz) {
+        int factor = decimation(samplingRateHz);
+        float[] band = new float[signal.length() / factor];
+        if (factor == 1) {
+            for (int k = 0; k < band.length; k++) {
+                band[k] = signal.get(k);
+            }
+        } else {
+            float scale = 1f / factor;
+            for (int k = 0, i = 0; k < band.length; k++, i += factor) {
+                long sum = 0;
+                for (int j = i; j < i + factor; j++) {
+                    sum += signal.get(j);
+                }
+                band[k] = sum * scale;
+            }
+        }
+        double fs = (double) samplingRateHz / factor;
+        Biquad.cascade(Biquad.highPass(LOW_CUT_HZ, fs), Biquad.lowPass(HIGH_CUT_HZ, fs), band);
+        return band;
+    }
+
+    /** Absolute derivative over ±10 ms, averaged over a 150 ms window (a running sum, so O(n) at any rate). */
+    static float[] integrate(float[] band, double fs) {
+        int n = band.length;
+        int d = Math.max(1, (int) Math.round(0.010 * fs));
+        int window = Math.max(1, (int) Math.round(INTEGRATION_S * fs));
+        float[] out = new float[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += slope(band, i, d);
+            if (i >= window) {
+                sum -= slope(band, i - window, d);
+            }
+            out[i] = (float) (sum / window);
+        }
+        return out;
+    }
+
+    private static float slope(float[] band, int i, int d) {
+        return i < d || i + d >= band.length ? 0 : Math.abs(band[i + d] - band[i - d]);
+    }
+
+    /** Local maxima of the integrated signal that no higher value within the refractory period outranks. */
+    static int[] candidates(float[] x, int refractory) {
+        int n = x.length;
+        int[] found = new int[Math.max(16, n / Math.max(1, refractory) + 1)];
+        int count = 0;
+        int i = 1;
+        while (i < n - 1) {
+            float v = x[i];
+            if (v > x[i - 1] && v >= x[i + 1] && v > 0) {
+                boolean highest = true;
+                int from = Math.max(0, i - refractory);
+                int to = Math.min(n - 1, i + refractory);
+                for (int j = from; j <= to && highest; j++) {
+                    highest = x[j] < v || (x[j] == v && j >= i);
+                }
+                if (highest) {
+                    found[count++] = i;
+                    i += refractory;
+                    continue;
+                }
+            }
+            i++;
+        }
+        return Arrays.copyOf(found, count);
+    }
+
+    /** The adaptive-threshold state machine over the candidate peaks. */
+    private static final class Thresholds {
+
+        private final Signal raw;
+        private final int factor;
+        private final float[] band;
+        private final float[] integrated;
+        private final double fs;
+        private final int refractory;
+        private final int tWaveWindow;
+        private final int integration;
+
+        private double signalLevel;
+        private double noiseLevel;
+        private double rrMean;
+        private final double[] recentRr = new double[8];
+        private int rrCount;
+        private int lastQrs = -1;
+        private double lastSlope;
+
+        private final int[] scratch = new int[32];
+        private int[] peaks = new int[64];
+        private float[] snr = new float[64];
+        private int count;
+
+        Thresholds(Signal raw, int factor, float[] band, float[] integrated, double fs) {
+            this.raw = raw;
+            this.factor = factor;
+            this.band = band;
+            this.integrated = integrated;
+            this.fs = fs;
+            this.refractory = (int) Math.round(REFRACTORY_S * fs);
+            this.tWaveWindow = (int) Math.round(T_WAVE_WINDOW_S * fs);
+            this.integration = (int) Math.round(INTEGRATION_S * fs);
+            this.rrMean = fs; // 60 bpm until beats say otherwise
+        }
+
+        Detections run(int[] candidates) {
+            learn(0);
+            for (int c = 0; c < candidates.length; c++) {
+                int at = candidates[c];
+                while (lastQrs >= 0 && at - lastQrs > 1.66 * rrMean && searchBack(candidates, c)) {
+                    // each missed beat found narrows the gap; look again behind it
+                }
+                if (lastQrs >= 0 && at - lastQrs > RELEARN_AFTER_S * fs && at - lastQrs > 2.5 * rrMean) {
+                    learn(Math.max(0, at - (int) (LEARNING_S * fs)));
+                }
+                float value = integrated[at];
+                if (value > threshold() && (lastQrs < 0 || at - lastQrs > refractory)) {
+                    double slope = maxSlope(at);
+                    if (lastQrs >= 0 && at - lastQrs < tWaveWindow && slope < 0.5 * lastSlope) {
+                        noiseLevel = 0.125 * value + 0.875 * noiseLevel;
+                    } else {
+                        accept(at, value, slope, 0.125);
+                    }
+                } else {
+                    noiseLevel = 0.125 * value + 0.875 * noiseLevel;
+                }
+            }
+            return new Detections(Arrays.copyOf(peaks, count), Arrays.copyOf(snr, count));
+        }
+
+        private double threshold() {
+            return noiseLevel + 0.25 * (signalLevel - noiseLevel);
+        }
+
+        /** Levels from the next two seconds: the highest peak as signal, the mean as noise. */
+        private void learn(int from) {
+            int to = Math.min(integrated.length, from + (int) (LEARNING_S * fs));
+            double max = 0;
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                max = Math.max(max, integrated[i]);
+                sum += integrated[i];
+            }
+            signalLevel = 0.5 * max;
+            noiseLevel = to > from ? 0.5 * sum / (to - from) : 0;
+        }
+
+        /** The highest candidate since the last beat that passes half the threshold, taken as a missed beat. */
+        private boolean searchBack(int[] candidates, int until) {
+            double low = 0.5 * threshold();
+            int best = -1;
+            for (int c = until - 1; c >= 0 && candidates[c] > lastQrs; c--) {
+                int at = candidates[c];
+                if (at - lastQrs > refractory && integrated[at] > low
+                        && (best < 0 || integrated[at] > integrated[candidates[best]])) {
+                    best = c;
+                }
+            }
+            if (best < 0) {
+                return false;
+            }
+            int at = candidates[best];
+            accept(at, integrated[at], maxSlope(at), 0.25);
+            return true;
+        }
+
+        private void accept(int at, double value, double slope, double weight) {
+            signalLevel = weight * value + (1 - weight) * signalLevel;
+            if (lastQrs >= 0) {
+                double rr = at - lastQrs;
+                recentRr[rrCount++ % recentRr.length] = rr;
+                int k = Math.min(rrCount, recentRr.length);
+                double sum = 0;
+                for (int i = 0; i < k; i++) {
+                    sum += recentRr[i];
+                }
+                rrMean = sum / k;
+            }
+            lastQrs = at;
+            lastSlope = slope;
+            if (count == peaks.length) {
+                peaks = Arrays.copyOf(peaks, count * 2);
+                snr = Arrays.copyOf(snr, count * 2);
+            }
+            peaks[count] = refine(at);
+            snr[count] = (float) (noiseLevel > 0 ? signalLevel / noiseLevel : 1000);
+            count++;
+        }
+
+        /** Steepest band-passed slope in the integration window that ends at a candidate. */
+        private double maxSlope(int at) {
+            double max = 0;
+            for (int i = Math.max(1, at - integration); i <= at; i++) {
+                max = Math.max(max, Math.abs(band[i] - band[i - 1]));
+            }
+            return max;
+        }
+
+        /** The R peak: largest band-passed excursion in the window, then largest raw deviation near it. */
+        private int refine(int at) {
+            int from = Math.max(0, at - integration - (int) (0.05 * fs));
+            int best = at;
+            float max = -1;
+            for (int i = from; i <= at; i++) {
+                float v = Math.abs(band[i]);
+                if (v > max) {
+                    max = v;
+                    best = i;
+                }
+            }
+            double rawRate = fs * factor;
+            int centre = best * factor + factor / 2;
+            int half = Math.max(1, (int) Math.round(0.06 * rawRate));
+            int lo = Math.max(0, centre - half);
+            int hi = Math.min(raw.length() - 1, centre + half);
+            long baseline = baseline(centre, rawRate);
+            long maxDev = -1;
+            int r = centre;
+            for (int i = lo; i <= hi; i++) {
+                long dev = Math.abs(raw.get(i) - baseline);
+                if (dev > maxDev) {
+                    maxDev = dev;
+                    r = i;
+                }
+            }
+            return r;
+        }
+
+        /** The median raw level within ±300 ms, sampled at about 31 points: the isoelectric line near a beat. */
+        private long baseline(int at, double rawRate) {
+            int span = (int) Math.round(0.3 * rawRate);
+            int from = Math.max(0, at - span);
+            int to = Math.min(raw.length() - 1, at + span);
+            int stride = Math.max(1, (to - from) / 30);
+            int k = 0;
+            for (int i = from; i <= to && k < scratch.length; i += stride) {
+                scratch[k++] = raw.get(i);
+            }
+            return Select.median(scratch, k);
+        }
+    }
+}

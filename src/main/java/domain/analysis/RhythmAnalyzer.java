@@ -1,0 +1,251 @@
+package domain.analysis;
+
+import domain.ecg.Recording;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Rhythm findings from the detected beats, each with the span where it holds:
+ * <ul>
+ *   <li>bradycardia / tachycardia: the rate over 8 consecutive RR intervals stays below 60 or
+ *   above 100 bpm for at least 10 s (or the whole record when it is shorter); stretches less than 10 s apart are one episode;</li>
+ *   <li>pause: an RR interval over 2 s;</li>
+ *   <li>irregular rhythm: windows of 64 RR intervals that meet all three atrial-fibrillation
+ *   criteria of Dash et al. (Ann Biomed Eng 2009): normalised RMSSD ≥ 0.1, Shannon entropy ≥ 0.7
+ *   (after dropping the 4 shortest and 4 longest intervals) and a turning-point ratio within the
+ *   range expected of random intervals, over the intervals between non-ventricular beats.
+ *   Overlapping windows form one episode;</li>
+ *   <li>premature beats: supraventricular or ventricular premature beats, grouped while no more
+ *   than two other beats separate them.</li>
+ * </ul>
+ */
+public final class RhythmAnalyzer implements Analyzer {
+
+    private static final double BRADYCARDIA_BPM = 60;
+    private static final double TACHYCARDIA_BPM = 100;
+    private static final double MIN_EPISODE_S = 10;
+    private static final double PAUSE_S = 2.0;
+    private static final int AF_WINDOW = 64;
+    private static final int AF_TRIM = 4;
+
+    @Override
+    public RhythmFindings analyse(Recording recording, AnalysisReport earlier) {
+        Beats beats = Analyses.beats(earlier);
+        if (!beats.available()) {
+            return RhythmFindings.unavailable(beats.unavailableReason());
+        }
+        if (beats.count() < 2) {
+            return RhythmFindings.unavailable("fewer than 2 beats were detected");
+        }
+        List<Finding> findings = new ArrayList<>();
+        rate(beats, findings);
+        pauses(beats, findings);
+        irregular(beats, findings);
+        premature(beats, findings);
+        findings.sort((a, b) -> Double.compare(a.startS(), b.startS()));
+        return new RhythmFindings(findings, null);
+    }
+
+    private static void rate(Beats beats, List<Finding> findings) {
+        int intervals = beats.count() - 1;
+        int window = Math.min(HeartRateAnalyzer.ROLLING_INTERVALS, intervals);
+        double minEpisode = Math.min(MIN_EPISODE_S, beats.timeSeconds(intervals) - beats.timeSeconds(0));
+        for (Finding.Kind kind : new Finding.Kind[] {Finding.Kind.BRADYCARDIA, Finding.Kind.TACHYCARDIA}) {
+            List<int[]> episodes = new ArrayList<>();
+            int start = -1;
+            for (int end = window; end <= intervals + 1; end++) {
+                boolean holds = false;
+                if (end <= intervals) {
+                    double bpm = 60.0 * window / (beats.timeSeconds(end) - beats.timeSeconds(end - window));
+                    holds = kind == Finding.Kind.BRADYCARDIA ? bpm < BRADYCARDIA_BPM : bpm > TACHYCARDIA_BPM;
+                }
+                if (holds && start < 0) {
+                    start = end - window;
+                } else if (!holds && start >= 0) {
+                    int[] previous = episodes.isEmpty() ? null : episodes.get(episodes.size() - 1);
+                    // a dip of under 10 s between two stretches does not end the episode
+                    if (previous != null && beats.timeSeconds(start) - beats.timeSeconds(previous[1]) < MIN_EPISODE_S) {
+                        previous[1] = end - 1;
+                    } else {
+                        episodes.add(new int[] {start, end - 1});
+                    }
+                    start = -1;
+                }
+            }
+            for (int[] episode : episodes) {
+                trim(beats, episode, kind);
+                double from = beats.timeSeconds(episode[0]);
+                double to = beats.timeSeconds(episode[1]);
+                if (to - from >= minEpisode) {
+                    double bpm = 60.0 * (episode[1] - episode[0]) / (to - from);
+                    findings.add(new Finding(kind, round(from), round(to), episode[1] - episode[0] + 1,
+                            String.format(Locale.ROOT, "mean %.0f bpm", bpm)));
+                }
+            }
+        }
+    }
+
+    /** A rolling window that qualifies starts with some intervals that do not: the span starts and ends at ones that do. */
+    private static void trim(Beats beats, int[] episode, Finding.Kind kind) {
+        double limit = 60 / (kind == Finding.Kind.BRADYCARDIA ? BRADYCARDIA_BPM : TACHYCARDIA_BPM);
+        while (episode[0] < episode[1] && !beyond(beats.rrSeconds(episode[0] + 1), limit, kind)) {
+            episode[0]++;
+        }
+        while (episode[1] > episode[0] && !beyond(beats.rrSeconds(episode[1]), limit, kind)) {
+            episode[1]--;
+        }
+    }
+
+    private static boolean beyond(double rr, double limit, Finding.Kind kind) {
+        return kind == Finding.Kind.BRADYCARDIA ? rr > limit : rr < limit;
+    }
+
+    private static void pauses(Beats beats, List<Finding> findings) {
+        for (int i = 1; i < beats.count(); i++) {
+            double rr = beats.rrSeconds(i);
+            if (rr > PAUSE_S) {
+                findings.add(new Finding(Finding.Kind.PAUSE, round(beats.timeSeconds(i - 1)), round(beats.timeSeconds(i)),
+                        2, String.format(Locale.ROOT, "RR %.2f s", rr)));
+            }
+        }
+    }
+
+    private static void irregular(Beats beats, List<Finding> findings) {
+        // Intervals touching a ventricular beat stay out: atrial fibrillation is irregular conduction
+        // of supraventricular beats, while ventricular ectopy (bigeminy, say) is not.
+        double[] rr = new double[beats.count()];
+        int[] endBeat = new int[beats.count()];
+        int intervals = 0;
+        for (int i = 1; i < beats.count(); i++) {
+            if (beats.type(i) != BeatType.VENTRICULAR_PREMATURE && beats.type(i - 1) != BeatType.VENTRICULAR_PREMATURE) {
+                rr[intervals] = beats.rrSeconds(i);
+                endBeat[intervals] = i;
+                intervals++;
+            }
+        }
+        if (intervals < AF_WINDOW) {
+            return;
+        }
+        int step = AF_WINDOW / 2;
+        int episodeStart = -1;
+        int episodeEnd = -1;
+        for (int from = 0; ; from += step) {
+            int start = Math.min(from, intervals - AF_WINDOW);
+            boolean irregular = looksLikeFibrillation(rr, start);
+            if (irregular && episodeStart >= 0 && start <= episodeEnd) {
+                episodeEnd = start + AF_WINDOW - 1;
+            } else if (irregular) {
+                flush(beats, findings, endBeat, episodeStart, episodeEnd);
+                episodeStart = start;
+                episodeEnd = start + AF_WINDOW - 1;
+            }
+            if (start == intervals - AF_WINDOW) {
+                break;
+            }
+        }
+        flush(beats, findings, endBeat, episodeStart, episodeEnd);
+    }
+
+    private static void flush(Beats beats, List<Finding> findings, int[] endBeat, int startInterval, int endInterval) {
+        if (startInterval < 0) {
+            return;
+        }
+        int first = endBeat[startInterval] - 1;
+        int last = endBeat[endInterval];
+        findings.add(new Finding(Finding.Kind.IRREGULAR_RHYTHM, round(beats.timeSeconds(first)),
+                round(beats.timeSeconds(last)), last - first + 1, "RR irregularity typical of atrial fibrillation"));
+    }
+
+    static boolean looksLikeFibrillation(double[] rr, int start) {
+        double[] window = Arrays.copyOfRange(rr, start, start + AF_WINDOW);
+        int turning = 0;
+        for (int i = 1; i < window.length - 1; i++) {
+            if ((window[i] > window[i - 1] && window[i] > window[i + 1])
+                    || (window[i] < window[i - 1] && window[i] < window[i + 1])) {
+                turning++;
+            }
+        }
+        double n = window.length;
+        double expectedTurning = (2 * n - 4) / 3;
+        double spread = Math.sqrt((16 * n - 29) / 90);
+        boolean randomTurning = Math.abs(turning - expectedTurning) <= 2 * spread;
+        // RMSSD and entropy on the window without its extremes, which are the isolated ectopic beats
+        double[] sorted = window.clone();
+        Arrays.sort(sorted);
+        double low = sorted[AF_TRIM];
+        double high = sorted[sorted.length - 1 - AF_TRIM];
+        double sum = 0;
+        double squares = 0;
+        int kept = 0;
+        int pairs = 0;
+        int[] histogram = new int[16];
+        for (int i = 0; i < window.length; i++) {
+            if (window[i] < low || window[i] > high) {
+                continue;
+            }
+            sum += window[i];
+            kept++;
+            int bin = high == low ? 0 : (int) Math.min(15, (window[i] - low) / (high - low) * 16);
+            histogram[bin]++;
+            if (i > 0 && window[i - 1] >= low && window[i - 1] <= high) {
+                squares += (window[i] - window[i - 1]) * (window[i] - window[i - 1]);
+                pairs++;
+            }
+        }
+        double mean = sum / kept;
+        double normalisedRmssd = pairs == 0 ? 0 : Math.sqrt(squares / pairs) / mean;
+        double entropy = 0;
+        for (int count : histogram) {
+            if (count > 0) {
+                double p = (double) count / kept;
+                entropy -= p * Math.log(p);
+            }
+        }
+        entropy /= Math.log(16);
+        return normalisedRmssd >= 0.1 && entropy >= 0.7 && randomTurning;
+    }
+
+    private static void premature(Beats beats, List<Finding> findings) {
+        int first = -1;
+        int last = -1;
+        int count = 0;
+        boolean ventricular = false;
+        boolean supraventricular = false;
+        for (int i = 0; i <= beats.count(); i++) {
+            boolean premature = i < beats.count() && beats.type(i).premature();
+            if (premature && first >= 0 && i - last <= 3) {
+                last = i;
+            } else if (premature) {
+                addPremature(beats, findings, first, last, count, ventricular, supraventricular);
+                first = i;
+                last = i;
+                count = 0;
+                ventricular = false;
+                supraventricular = false;
+            }
+            if (premature) {
+                count++;
+                ventricular |= beats.type(i) == BeatType.VENTRICULAR_PREMATURE;
+                supraventricular |= beats.type(i) == BeatType.SUPRAVENTRICULAR_PREMATURE;
+            }
+        }
+        addPremature(beats, findings, first, last, count, ventricular, supraventricular);
+    }
+
+    private static void addPremature(Beats beats, List<Finding> findings, int first, int last, int count,
+                                     boolean ventricular, boolean supraventricular) {
+        if (first < 0) {
+            return;
+        }
+        String origin = ventricular && supraventricular ? "ventricular and supraventricular"
+                : ventricular ? "ventricular" : "supraventricular";
+        findings.add(new Finding(Finding.Kind.PREMATURE_BEATS, round(beats.timeSeconds(Math.max(0, first - 1))),
+                round(beats.timeSeconds(last)), count, origin));
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,186 @@
+package domain.analysis;
+
+import domain.ecg.Lead;
+import domain.ecg.Recording;
+import domain.ecg.Signal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Synthetic ECGs in microvolts: P-QRS-T complexes made of Gaussian waves at chosen beat times,
+ * with optional ventricular beats (wide, inverted, no P wave), white noise and baseline wander.
+ */
+final class SyntheticEcg {
+
+    private final int rate;
+    private final double seconds;
+    private final List<double[]> beats = new ArrayList<>(); // {time s, 1 = ventricular}
+    private double noiseUv;
+    private double wanderUv;
+    private double amplitude = 1;
+    private long seed = 42;
+
+    private SyntheticEcg(int rate, double seconds) {
+        this.rate = rate;
+        this.seconds = seconds;
+    }
+
+    static SyntheticEcg of(int rate, double seconds) {
+        return new SyntheticEcg(rate, seconds);
+    }
+
+    /** Beats at a constant rate from 0.5 s on. */
+    SyntheticEcg regular(double bpm) {
+        for (double t = 0.5; t < seconds - 0.5; t += 60 / bpm) {
+            beats.add(new double[] {t, 0});
+        }
+        return this;
+    }
+
+    /** Beats after the given RR intervals (s), starting at 0.5 s. */
+    SyntheticEcg intervals(double... rr) {
+        double t = 0.5;
+        beats.add(new double[] {t, 0});
+        for (double interval : rr) {
+            t += interval;
+            if (t < seconds - 0.5) {
+                beats.add(new double[] {t, 0});
+            }
+        }
+        return this;
+    }
+
+    /** Makes every {@code n}-th beat (1-based) a ventricular premature beat at {@code prematurity} of its RR. */
+    SyntheticEcg ventricularEvery(int n, double prematurity) {
+        for (int i = n - 1; i < beats.size() - 1; i += n) {
+            double previous = beats.get(i - 1)[0];
+            beats.get(i)[0] = previous + prematurity * (beats.get(i)[0] - previous);
+            beats.get(i)[1] = 1;
+        }
+        return this;
+    }
+
+    SyntheticEcg noise(double uv) {
+        this.noiseUv = uv;
+        return this;
+    }
+
+    SyntheticEcg wander(double uv) {
+        this.wanderUv = uv;
+        return this;
+    }
+
+    SyntheticEcg amplitude(double scale) {
+        this.amplitude = scale;
+        return this;
+    }
+
+    SyntheticEcg seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    double[] beatTimes() {
+        return beats.stream().mapToDouble(b -> b[0]).toArray();
+    }
+
+    boolean[] ventricular() {
+        boolean[] out = new boolean[beats.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = beats.get(i)[1] == 1;
+        }
+        return out;
+    }
+
+    int[] samples() {
+        int n = (int) Math.round(seconds * rate);
+        double[] x = new double[n];
+        for (double[] beat : beats) {
+            if (beat[1] == 0) {
+                wave(x, beat[0] - 0.20, 150, 0.025);
+                wave(x, beat[0] - 0.03, -120, 0.008);
+                wave(x, beat[0], 1200, 0.010);
+                wave(x, beat[0] + 0.03, -250, 0.008);
+                wave(x, beat[0] + 0.25, 300, 0.045);
+            } else {
+                wave(x, beat[0], -1400, 0.035);
+                wave(x, beat[0] + 0.30, 450, 0.060);
+            }
+        }
+        Random random = new Random(seed);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            double t = (double) i / rate;
+            double v = amplitude * x[i] + noiseUv * random.nextGaussian() + wanderUv * Math.sin(2 * Math.PI * 0.3 * t);
+            out[i] = (int) Math.round(v);
+        }
+        return out;
+    }
+
+    private void wave(double[] x, double centre, double amplitudeUv, double width) {
+        int from = Math.max(0, (int) ((centre - 5 * width) * rate));
+        int to = Math.min(x.length - 1, (int) ((centre + 5 * width) * rate));
+        for (int i = from; i <= to; i++) {
+            double d = ((double) i / rate - centre) / width;
+            x[i] += amplitudeUv * Math.exp(-0.5 * d * d);
+        }
+    }
+
+    Signal signal() {
+        return Signal.wrap(samples());
+    }
+
+    Recording recording(String... leadNames) {
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < leadNames.length; i++) {
+            leads.add(new Lead(leadNames[i], seed(seed + i).signal()));
+        }
+        return new Recording(null, rate, leads);
+    }
+
+    static Recording recording(int rate, Signal... signals) {
+        List<Lead> leads = new ArrayList<>();
+        for (int i = 0; i < signals.length; i++) {
+            leads.add(new Lead("L" + (i + 1), signals[i]));
+        }
+        return new Recording(null, rate, leads);
+    }
+
+    /** Runs the service's analyzers in order, as the analysis use case does. */
+    static AnalysisReport analyse(Recording recording) {
+        List<AnalysisResult> results = new ArrayList<>();
+        for (Analyzer analyzer : List.of(new SignalQualityAnalyzer(), new BeatDetector(), new HeartRateAnalyzer(),
+                new HrvAnalyzer(), new RhythmAnalyzer(), new ZeroCrossingAnalyzer())) {
+            results.add(analyzer.analyse(recording, new AnalysisReport(results)));
+        }
+        return new AnalysisReport(results);
+    }
+
+    /** How many expected beat times have a detection within 50 ms, and how many detections have none. */
+    static int[] matches(double[] expected, Beats beats) {
+        boolean[] used = new boolean[beats.count()];
+        int found = 0;
+        for (double t : expected) {
+            for (int i = 0; i < beats.count(); i++) {
+                if (!used[i] && Math.abs(beats.timeSeconds(i) - t) <= 0.05) {
+                    used[i] = true;
+                    found++;
+                    break;
+                }
+            }
+        }
+        int extra = 0;
+        for (boolean u : used) {
+            extra += u ? 0 : 1;
+        }
+        return new int[] {found, extra};
+    }
+
+    static double[] constant(int count, double rr) {
+        double[] out = new double[count];
+        Arrays.fill(out, rr);
+        return out;
+    }
+}
