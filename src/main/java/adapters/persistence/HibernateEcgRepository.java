@@ -2,6 +2,8 @@ package adapters.persistence;
 
 import domain.ConflictException;
 import domain.analysis.AnalysisReport;
+import domain.analysis.LeadQuality;
+import domain.analysis.SignalQuality;
 import domain.analysis.ZeroCrossings;
 import domain.ecg.Ecg;
 import domain.ecg.EcgStatus;
@@ -23,6 +25,7 @@ import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 import usecase.Page;
 import usecase.PageRequest;
+import usecase.port.EcgBeats;
 import usecase.port.EcgRepository;
 import usecase.port.StoredEcg;
 
@@ -82,6 +85,8 @@ public class HibernateEcgRepository implements EcgRepository {
         }
         session().createMutationQuery("delete from LeadEntity l where l.key.ecgId = :id")
                 .setParameter("id", id).executeUpdate();
+        session().createMutationQuery("delete from EcgAnalysisEntity a where a.ecgId = :id")
+                .setParameter("id", id).executeUpdate();
         setRecording(entity, recording);
         entity.status = EcgStatus.PENDING.name();
         entity.analysedAt = null;
@@ -136,22 +141,65 @@ public class HibernateEcgRepository implements EcgRepository {
         return new Page<>(summaries(entities), request.page(), request.size(), total);
     }
 
-    /** Builds summaries with one query for all their leads' metadata, never touching the samples. */
+    /** Builds summaries with three queries for all of them (leads, analyses, findings), never touching the samples. */
     private List<EcgSummary> summaries(List<EcgEntity> entities) {
         if (entities.isEmpty()) {
             return List.of();
         }
+        List<UUID> ids = entities.stream().map(e -> e.id).toList();
         Map<UUID, List<LeadSummary>> leads = new HashMap<>();
+        Map<UUID, List<LeadQuality>> quality = new HashMap<>();
         session().createSelectionQuery("""
-                        select l.key.ecgId, l.name, l.numberOfSamples, r.zeroCrossings from LeadEntity l
+                        select l.key.ecgId, l.name, l.numberOfSamples, r.zeroCrossings,
+                               r.quality, r.flatFraction, r.clippedFraction, r.noisyFraction, r.usable
+                        from LeadEntity l
                         left join LeadResultEntity r on r.key.ecgId = l.key.ecgId and r.key.index = l.key.index
                         where l.key.ecgId in :ids order by l.key.ecgId, l.key.index""", Object[].class)
-                .setParameter("ids", entities.stream().map(e -> e.id).toList())
+                .setParameter("ids", ids)
                 .getResultList()
-                .forEach(row -> leads.computeIfAbsent((UUID) row[0], k -> new ArrayList<>())
-                        .add(new LeadSummary((String) row[1], (Integer) row[2], (Integer) row[3])));
+                .forEach(row -> {
+                    leads.computeIfAbsent((UUID) row[0], k -> new ArrayList<>())
+                            .add(new LeadSummary((String) row[1], (Integer) row[2], (Integer) row[3]));
+                    if (row[4] != null) {
+                        quality.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(AnalysisMapping.quality(
+                                (String) row[1], (String) row[4], (Double) row[5], (Double) row[6], (Double) row[7],
+                                (Boolean) row[8]));
+                    }
+                });
+        List<UUID> done = entities.stream().filter(e -> EcgStatus.DONE.name().equals(e.status)).map(e -> e.id).toList();
+        Map<UUID, EcgAnalysisEntity> analyses = new HashMap<>();
+        Map<UUID, List<FindingEntity>> findings = new HashMap<>();
+        if (!done.isEmpty()) {
+            session().createSelectionQuery("from EcgAnalysisEntity a where a.ecgId in :ids", EcgAnalysisEntity.class)
+                    .setParameter("ids", done).getResultList().forEach(a -> analyses.put(a.ecgId, a));
+            session().createSelectionQuery(
+                            "from FindingEntity f where f.key.ecgId in :ids order by f.key.ecgId, f.key.index",
+                            FindingEntity.class)
+                    .setParameter("ids", done).getResultList()
+                    .forEach(f -> findings.computeIfAbsent(f.key.ecgId, k -> new ArrayList<>()).add(f));
+        }
         return entities.stream().map(e -> new EcgSummary(e.id, e.recordedAt, e.samplingRateHz,
-                EcgStatus.valueOf(e.status), e.submittedAt, e.analysedAt, leads.getOrDefault(e.id, List.of()))).toList();
+                EcgStatus.valueOf(e.status), e.submittedAt, e.analysedAt, leads.getOrDefault(e.id, List.of()),
+                EcgStatus.DONE.name().equals(e.status) ? AnalysisMapping.summaryReport(quality.getOrDefault(e.id, List.of()),
+                        analyses.get(e.id), findings.getOrDefault(e.id, List.of())) : null)).toList();
+    }
+
+    @Override
+    public Optional<EcgBeats> findBeats(UUID id, UUID ownerId) {
+        EcgEntity ecg = session().find(EcgEntity.class, id);
+        if (ecg == null || !ecg.ownerId.equals(ownerId)) {
+            return Optional.empty();
+        }
+        EcgAnalysisEntity analysis = EcgStatus.DONE.name().equals(ecg.status)
+                ? session().find(EcgAnalysisEntity.class, id) : null;
+        if (analysis == null) {
+            return Optional.of(new EcgBeats(EcgStatus.valueOf(ecg.status), null));
+        }
+        List<String> names = session().createSelectionQuery(
+                        "select l.name from LeadEntity l where l.key.ecgId = :id order by l.key.index", String.class)
+                .setParameter("id", id).getResultList();
+        int rate = ecg.samplingRateHz == null ? 1 : ecg.samplingRateHz;
+        return Optional.of(new EcgBeats(EcgStatus.DONE, AnalysisMapping.beats(analysis, rate, names)));
     }
 
     @Override
@@ -224,15 +272,26 @@ public class HibernateEcgRepository implements EcgRepository {
     }
 
     private void saveResults(UUID id, AnalysisReport report) {
+        List<LeadQuality> quality = report.find(SignalQuality.class).map(SignalQuality::perLead).orElse(List.of());
         report.find(ZeroCrossings.class).ifPresent(crossings -> {
             List<ZeroCrossings.LeadCount> counts = crossings.perLead();
             for (int i = 0; i < counts.size(); i++) {
                 LeadResultEntity result = new LeadResultEntity();
                 result.key = new LeadEntity.Key(id, i);
                 result.zeroCrossings = counts.get(i).count();
+                if (i < quality.size()) {
+                    AnalysisMapping.setQuality(result, quality.get(i));
+                }
                 session().persist(result);
             }
         });
+        EcgAnalysisEntity analysis = AnalysisMapping.toEntity(id, report);
+        if (analysis != null) {
+            session().persist(analysis);
+            // the findings reference the analysis row, which must be written first
+            session().flush();
+            AnalysisMapping.findingEntities(id, report).forEach(session()::persist);
+        }
     }
 
     @Override

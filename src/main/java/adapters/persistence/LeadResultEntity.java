@@ -15,4 +15,20 @@ class LeadResultEntity {
 
     @Column(name = "zero_crossings", nullable = false)
     int zeroCrossings;
+
+    /** GOOD, NOISY, FLAT or CLIPPED; null for results of releases before the quality check. */
+    @Column(length = 16)
+    String quality;
+
+    @Column(name = "flat_fraction")
+    Double flatFraction;
+
+    @Column(name = "clipped_fraction")
+    Double clippedFraction;
+
+    @Column(name = "noisy_fraction")
+    Double noisyFraction;
+
+    @Column
+    Boolean usable;
 }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import usecase.PageRequest;
 import usecase.ecg.DeleteEcg;
 import usecase.ecg.GetEcg;
+import usecase.ecg.GetEcgBeats;
 import usecase.ecg.ListEcgs;
 import usecase.ecg.ReplaceEcg;
 import usecase.ecg.SubmitEcg;
@@ -47,15 +48,17 @@ public class EcgResource {
     private final SubmitEcg submitEcg;
     private final ReplaceEcg replaceEcg;
     private final GetEcg getEcg;
+    private final GetEcgBeats getEcgBeats;
     private final ListEcgs listEcgs;
     private final DeleteEcg deleteEcg;
 
     EcgResource(SecurityIdentity identity, SubmitEcg submitEcg, ReplaceEcg replaceEcg, GetEcg getEcg,
-                ListEcgs listEcgs, DeleteEcg deleteEcg) {
+                GetEcgBeats getEcgBeats, ListEcgs listEcgs, DeleteEcg deleteEcg) {
         this.identity = identity;
         this.submitEcg = submitEcg;
         this.replaceEcg = replaceEcg;
         this.getEcg = getEcg;
+        this.getEcgBeats = getEcgBeats;
         this.listEcgs = listEcgs;
         this.deleteEcg = deleteEcg;
     }
@@ -84,6 +87,16 @@ public class EcgResource {
     @APIResponse(responseCode = "404", description = "No such ECG, or not yours")
     public EcgJson.Report get(@PathParam("id") UUID id) {
         return EcgJson.Report.of(getEcg.execute(Caller.id(identity), id));
+    }
+
+    @GET
+    @Path("/{id}/beats")
+    @Operation(summary = "Get the detected beats of an ECG", description = "Each beat with its R-peak sample and time, "
+            + "the RR interval ending at it, its AAMI class and the leads that saw it. Empty while pending.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EcgJson.BeatListOut.class)))
+    @APIResponse(responseCode = "404", description = "No such ECG, or not yours")
+    public EcgJson.BeatListOut beats(@PathParam("id") UUID id) {
+        return EcgJson.BeatListOut.of(id, getEcgBeats.execute(Caller.id(identity), id));
     }
 
     @GET

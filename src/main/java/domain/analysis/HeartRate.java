@@ -2,7 +2,7 @@ package domain.analysis;
 
 /**
  * Heart rate over the recording. The mean is beats per minute over all RR intervals; minimum and
- * maximum are of the rate averaged over 8 consecutive RR intervals, so one premature beat or one
+ * maximum are of the rate from the median of 8 consecutive RR intervals, so one premature beat or one
  * pause does not make the extreme.
  *
  * @param unavailableReason null when the values are there

@@ -2,7 +2,11 @@ package domain.analysis;
 
 import domain.ecg.Recording;
 
-/** Mean, minimum and maximum heart rate from the detected beats (see {@link HeartRate}). */
+/**
+ * Mean, minimum and maximum heart rate from the detected beats. The mean is over all RR intervals;
+ * minimum and maximum are of the rate from the median of 8 consecutive RR intervals, so an
+ * ectopic beat and its compensatory pause do not make the extremes.
+ */
 public final class HeartRateAnalyzer implements Analyzer {
 
     static final int ROLLING_INTERVALS = 8;
@@ -18,16 +22,33 @@ public final class HeartRateAnalyzer implements Analyzer {
             return HeartRate.unavailable("fewer than 2 beats were detected");
         }
         double mean = 60.0 * intervals / (beats.timeSeconds(beats.count() - 1) - beats.timeSeconds(0));
-        int window = Math.min(ROLLING_INTERVALS, intervals);
         double min = Double.MAX_VALUE;
         double max = 0;
-        for (int end = window; end <= intervals; end++) {
-            double span = beats.timeSeconds(end) - beats.timeSeconds(end - window);
-            double bpm = 60.0 * window / span;
+        for (double bpm : rollingBpm(beats)) {
             min = Math.min(min, bpm);
             max = Math.max(max, bpm);
         }
         return new HeartRate(round(mean), round(min), round(max), intervals, null);
+    }
+
+    /**
+     * The rate from the median of each run of 8 consecutive RR intervals (all of them when there are
+     * fewer); element k belongs to the run that ends with beat {@code k + window}.
+     */
+    static double[] rollingBpm(Beats beats) {
+        int intervals = beats.count() - 1;
+        int window = Math.min(ROLLING_INTERVALS, intervals);
+        double[] out = new double[intervals - window + 1];
+        double[] run = new double[window];
+        for (int end = window; end <= intervals; end++) {
+            for (int k = 0; k < window; k++) {
+                run[k] = beats.rrSeconds(end - window + 1 + k);
+            }
+            java.util.Arrays.sort(run);
+            double median = window % 2 == 1 ? run[window / 2] : (run[window / 2 - 1] + run[window / 2]) / 2;
+            out[end - window] = 60 / median;
+        }
+        return out;
     }
 
     static double round(double value) {

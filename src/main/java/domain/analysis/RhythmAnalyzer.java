@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * Rhythm findings from the detected beats, each with the span where it holds:
  * <ul>
- *   <li>bradycardia / tachycardia: the rate over 8 consecutive RR intervals stays below 60 or
+ *   <li>bradycardia / tachycardia: the rate from the median of 8 consecutive RR intervals stays below 60 or
  *   above 100 bpm for at least 10 s (or the whole record when it is shorter); stretches less than 10 s apart are one episode;</li>
  *   <li>pause: an RR interval over 2 s;</li>
  *   <li>irregular rhythm: windows of 64 RR intervals that meet all three atrial-fibrillation
@@ -52,13 +52,14 @@ public final class RhythmAnalyzer implements Analyzer {
         int intervals = beats.count() - 1;
         int window = Math.min(HeartRateAnalyzer.ROLLING_INTERVALS, intervals);
         double minEpisode = Math.min(MIN_EPISODE_S, beats.timeSeconds(intervals) - beats.timeSeconds(0));
+        double[] rolling = HeartRateAnalyzer.rollingBpm(beats);
         for (Finding.Kind kind : new Finding.Kind[] {Finding.Kind.BRADYCARDIA, Finding.Kind.TACHYCARDIA}) {
             List<int[]> episodes = new ArrayList<>();
             int start = -1;
             for (int end = window; end <= intervals + 1; end++) {
                 boolean holds = false;
                 if (end <= intervals) {
-                    double bpm = 60.0 * window / (beats.timeSeconds(end) - beats.timeSeconds(end - window));
+                    double bpm = rolling[end - window];
                     holds = kind == Finding.Kind.BRADYCARDIA ? bpm < BRADYCARDIA_BPM : bpm > TACHYCARDIA_BPM;
                 }
                 if (holds && start < 0) {

@@ -1,5 +1,6 @@
 package domain.ecg;
 
+import domain.analysis.AnalysisReport;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -9,9 +10,11 @@ import java.util.UUID;
  * An ECG as its owner sees it: metadata, status and analysis results, without the samples.
  *
  * @param analysedAt null while the analysis is pending
+ * @param analysis   once done: signal quality, beat count, heart rate, HRV and rhythm findings
+ *                   (zero crossings are in {@code leads}; the beats themselves are fetched apart); else null
  */
 public record EcgSummary(UUID id, Instant date, Integer samplingRateHz, EcgStatus status,
-                         Instant submittedAt, Instant analysedAt, List<LeadSummary> leads) {
+                         Instant submittedAt, Instant analysedAt, List<LeadSummary> leads, AnalysisReport analysis) {
 
     public EcgSummary {
         Objects.requireNonNull(id, "id");

@@ -26,6 +26,9 @@ public interface EcgRepository {
 
     Optional<EcgSummary> findSummary(UUID id, UUID ownerId);
 
+    /** The ECG's status and, once it is analysed, its beats; empty if it is not the owner's. */
+    Optional<EcgBeats> findBeats(UUID id, UUID ownerId);
+
     /** The owner's ECGs, newest submission first. */
     Page<EcgSummary> list(UUID ownerId, PageRequest request);
 

@@ -5,11 +5,14 @@ import domain.InvalidInputException;
 import domain.account.ApiToken;
 import domain.account.Role;
 import domain.account.User;
+import domain.ecg.Ecg;
+import domain.ecg.EcgStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import usecase.port.AnalysisQueue;
 import usecase.port.ApiTokenRepository;
 import usecase.port.ArchiveReader;
 import usecase.port.ArchiveWriter;
@@ -24,6 +27,8 @@ import usecase.port.UserRepository;
  * are skipped, so an import interrupted by, say, a database outage can simply be run again. The one expected clash is the
  * administrator, whom every installation creates at first start: an imported administrator whose
  * name is taken is skipped (with their tokens); any other taken username stops the import.
+ * Imported ECGs are analysed again by this release's engine rather than trusting results computed
+ * elsewhere: they are stored pending and queued.
  */
 @ApplicationScoped
 public class ImportData {
@@ -31,11 +36,13 @@ public class ImportData {
     private final UserRepository users;
     private final ApiTokenRepository tokens;
     private final EcgRepository ecgs;
+    private final AnalysisQueue queue;
 
-    public ImportData(UserRepository users, ApiTokenRepository tokens, EcgRepository ecgs) {
+    public ImportData(UserRepository users, ApiTokenRepository tokens, EcgRepository ecgs, AnalysisQueue queue) {
         this.users = users;
         this.tokens = tokens;
         this.ecgs = ecgs;
+        this.queue = queue;
     }
 
     /** What was imported and what was already here. */
@@ -134,7 +141,11 @@ public class ImportData {
                 throw InvalidInputException.of("archive", "ECG " + stored.ecg().id() + " belongs to user "
                         + stored.ecg().ownerId() + ", who is not in the archive");
             }
-            if (ecgs.restore(stored)) {
+            Ecg ecg = stored.ecg();
+            Ecg pending = new Ecg(ecg.id(), ecg.ownerId(), ecg.recording(), EcgStatus.PENDING, ecg.submittedAt(),
+                    ecg.revision());
+            if (ecgs.restore(new StoredEcg(pending, null, null))) {
+                queue.enqueue(ecg.id());
                 ecgsImported++;
             } else {
                 ecgsSkipped++;

@@ -31,6 +31,21 @@ final class TestEcgs {
                 .extract().path("id");
     }
 
+    /** A JSON number (REST Assured reads them as float or double) within {@code tolerance} of {@code expected}. */
+    static org.hamcrest.Matcher<Object> near(double expected, double tolerance) {
+        return new org.hamcrest.TypeSafeMatcher<>(Number.class) {
+            @Override
+            protected boolean matchesSafely(Object actual) {
+                return Math.abs(((Number) actual).doubleValue() - expected) <= tolerance;
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("a number within " + tolerance + " of " + expected);
+            }
+        };
+    }
+
     /** Polls until the analysis has finished, or fails the test after a few seconds. */
     static io.restassured.response.ValidatableResponse awaitFinished(TestAccounts.User user, String id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

@@ -12,7 +12,7 @@ import java.util.Random;
  * Synthetic ECGs in microvolts: P-QRS-T complexes made of Gaussian waves at chosen beat times,
  * with optional ventricular beats (wide, inverted, no P wave), white noise and baseline wander.
  */
-final class SyntheticEcg {
+public final class SyntheticEcg {
 
     private final int rate;
     private final double seconds;
@@ -27,12 +27,12 @@ final class SyntheticEcg {
         this.seconds = seconds;
     }
 
-    static SyntheticEcg of(int rate, double seconds) {
+    public static SyntheticEcg of(int rate, double seconds) {
         return new SyntheticEcg(rate, seconds);
     }
 
     /** Beats at a constant rate from 0.5 s on. */
-    SyntheticEcg regular(double bpm) {
+    public SyntheticEcg regular(double bpm) {
         for (double t = 0.5; t < seconds - 0.5; t += 60 / bpm) {
             beats.add(new double[] {t, 0});
         }
@@ -40,7 +40,7 @@ final class SyntheticEcg {
     }
 
     /** Beats after the given RR intervals (s), starting at 0.5 s. */
-    SyntheticEcg intervals(double... rr) {
+    public SyntheticEcg intervals(double... rr) {
         double t = 0.5;
         beats.add(new double[] {t, 0});
         for (double interval : rr) {
@@ -53,7 +53,7 @@ final class SyntheticEcg {
     }
 
     /** Makes every {@code n}-th beat (1-based) a ventricular premature beat at {@code prematurity} of its RR. */
-    SyntheticEcg ventricularEvery(int n, double prematurity) {
+    public SyntheticEcg ventricularEvery(int n, double prematurity) {
         for (int i = n - 1; i < beats.size() - 1; i += n) {
             double previous = beats.get(i - 1)[0];
             beats.get(i)[0] = previous + prematurity * (beats.get(i)[0] - previous);
@@ -62,27 +62,27 @@ final class SyntheticEcg {
         return this;
     }
 
-    SyntheticEcg noise(double uv) {
+    public SyntheticEcg noise(double uv) {
         this.noiseUv = uv;
         return this;
     }
 
-    SyntheticEcg wander(double uv) {
+    public SyntheticEcg wander(double uv) {
         this.wanderUv = uv;
         return this;
     }
 
-    SyntheticEcg amplitude(double scale) {
+    public SyntheticEcg amplitude(double scale) {
         this.amplitude = scale;
         return this;
     }
 
-    SyntheticEcg seed(long seed) {
+    public SyntheticEcg seed(long seed) {
         this.seed = seed;
         return this;
     }
 
-    double[] beatTimes() {
+    public double[] beatTimes() {
         return beats.stream().mapToDouble(b -> b[0]).toArray();
     }
 
@@ -94,7 +94,7 @@ final class SyntheticEcg {
         return out;
     }
 
-    int[] samples() {
+    public int[] samples() {
         int n = (int) Math.round(seconds * rate);
         double[] x = new double[n];
         for (double[] beat : beats) {

@@ -94,6 +94,12 @@ public final class InMemoryEcgRepository implements EcgRepository {
     }
 
     @Override
+    public Optional<usecase.port.EcgBeats> findBeats(UUID id, UUID ownerId) {
+        return Optional.ofNullable(owned(id, ownerId)).map(s -> new usecase.port.EcgBeats(s.ecg.status(),
+                s.report == null ? null : s.report.find(domain.analysis.Beats.class).orElse(null)));
+    }
+
+    @Override
     public Page<EcgSummary> list(UUID ownerId, PageRequest request) {
         List<EcgSummary> all = byId.values().stream()
                 .filter(s -> s.ecg.ownerId().equals(ownerId))
@@ -185,6 +191,6 @@ public final class InMemoryEcgRepository implements EcgRepository {
                                 .orElse(null)))
                 .toList();
         return new EcgSummary(ecg.id(), ecg.recording().date(), ecg.recording().samplingRateHz(), ecg.status(),
-                ecg.submittedAt(), stored.analysedAt, leads);
+                ecg.submittedAt(), stored.analysedAt, leads, stored.report);
     }
 }
