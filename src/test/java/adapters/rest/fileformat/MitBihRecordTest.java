@@ -3,8 +3,10 @@ package adapters.rest.fileformat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import domain.InvalidInputException;
 import domain.ecg.Lead;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Record 100 of the MIT-BIH Arrhythmia Database, read from the shared data folder (never copied into the
- * repository): {@code -Dsinus.test.data=...} points elsewhere. Its header's checksums are verified by the
- * reader, so a wrong decoding of format 212 fails here.
+ * repository): {@code -Dsinus.test.data=...} points elsewhere. The reader verifies the header's checksums,
+ * so a wrong decoding of format 212 fails here.
  */
 class MitBihRecordTest {
 
@@ -43,6 +45,17 @@ class MitBihRecordTest {
         assertEquals((995 - 1024) * 5, imported.recording().leads().get(0).signal().get(0));
         assertEquals((1011 - 1024) * 5, imported.recording().leads().get(1).signal().get(0));
         assertTrue(imported.skipped().isEmpty());
+    }
+
+    @Test
+    void dataOfAnotherRecordFailsTheHeadersChecksums() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> WfdbRecordReader.read(
+                data.resolve("100.hea"), Map.of("100.dat", data.resolve("101.dat"))));
+
+        assertEquals(List.of("checksum of signal MLII does not match the header: the data file is corrupt or belongs "
+                        + "to another record", "checksum of signal V5 does not match the header: the data file is "
+                        + "corrupt or belongs to another record"),
+                e.violations().stream().map(InvalidInputException.Violation::message).toList());
     }
 
     @Test

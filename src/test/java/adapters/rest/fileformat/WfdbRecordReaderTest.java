@@ -159,10 +159,11 @@ class WfdbRecordReaderTest {
     }
 
     @Test
-    void defaultSamplingFrequencyIs250() throws IOException {
-        ImportedRecording imported = read("rec 1\nd.dat 16\n", Map.of("d.dat", encode(16, new int[] {1})));
+    void defaultsAre250HzAGainOf200AdcUnitsPerMillivoltAndBaselineZero() throws IOException {
+        ImportedRecording imported = read("rec 1\nd.dat 16\n", Map.of("d.dat", encode(16, new int[] {200, -3})));
 
         assertEquals(250, imported.recording().samplingRateHz());
+        assertArrayEquals(new int[] {1000, -15}, samples(imported, 0));
     }
 
     @Test
