@@ -366,6 +366,20 @@ class EcgImportApiTest {
     }
 
     @Test
+    void malformedMultipartBodiesAre400() {
+        String part = "--xyz\r\nContent-Disposition: form-data; name=\"csv\"; filename=\"e.csv\"\r\n";
+        String[] bodies = {
+            part + "\r\nI\n1\n",                                                   // no closing boundary
+            "no boundary anywhere\r\n",
+            part + "a header line without a colon\r\n\r\nI\n1\n\r\n--xyz--\r\n",
+            part + "Content-Transfer-Encoding: base64\r\n\r\n!!!notbase64\r\n--xyz--\r\n"};
+        for (String body : bodies) {
+            refused(form().contentType("multipart/form-data; boundary=xyz").body(bytes(body)).post(IMPORT), 400)
+                    .body("detail", containsString("not a well-formed multipart/form-data message"));
+        }
+    }
+
+    @Test
     void otherMediaTypesAre415() {
         refused(form().contentType(ContentType.JSON).body(TestEcgs.example()).post(IMPORT), 415);
     }
