@@ -65,6 +65,13 @@ class ArchitectureTest {
                     + "replaced or tested one at a time");
 
     @ArchTest
+    static final ArchRule fileReadersArePlainJava = classes()
+            .that().resideInAPackage("adapters.rest.fileformat..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "domain..", "adapters.rest.fileformat..")
+            .because("the WFDB and CSV readers are reused outside the HTTP stack (unit tests, benchmarks on "
+                    + "files), so they must need neither Quarkus nor JAX-RS nor the REST adapter around them");
+
+    @ArchTest
     static final ArchRule jpaEntitiesLiveInThePersistenceAdapter = classes()
             .that().areAnnotatedWith(Entity.class)
             .should().resideInAPackage("adapters.persistence..")

@@ -8,23 +8,26 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Set;
 
 /**
  * Refuses a request whose declared body is over {@code sinus.http.max-body-size} (for the data
- * import: {@code sinus.http.max-import-size}) with a 413 problem before a byte of it is read.
+ * import and the ECG file import: {@code sinus.http.max-import-size}) with a 413 problem before a
+ * byte of it is read.
  * Bodies sent without a Content-Length are cut off by the HTTP server at the import limit.
  */
 @ApplicationScoped
 public class BodySizeLimit {
 
-    private static final String IMPORT_PATH = "/v1/admin/import";
+    /** Endpoints that stream their body to disk instead of holding it, so they may take much larger ones. */
+    private static final Set<String> IMPORT_PATHS = Set.of("/v1/admin/import", "/v1/ecgs/import");
 
     void install(@Observes Router router, SinusConfig config, ObjectMapper mapper) {
         MemorySizeConverter sizes = new MemorySizeConverter();
         long bodyLimit = sizes.convert(config.http().maxBodySize()).asLongValue();
         long importLimit = sizes.convert(config.http().maxImportSize()).asLongValue();
         router.route().order(Integer.MIN_VALUE).handler(context -> {
-            long limit = IMPORT_PATH.equals(context.normalizedPath()) ? importLimit : bodyLimit;
+            long limit = IMPORT_PATHS.contains(context.normalizedPath()) ? importLimit : bodyLimit;
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && parse(length) > limit) {
                 Problem problem = new Problem("about:blank", "Content Too Large", 413,

@@ -16,11 +16,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -32,6 +34,8 @@ public class Problems {
     static final String MEDIA_TYPE = "application/problem+json";
     private static final Logger LOG = Logger.getLogger(Problems.class);
     private static final String VALIDATION_TYPE = "urn:sinus:problem:validation";
+    private static final String MALFORMED_MULTIPART = "The body is not a well-formed multipart/form-data message, "
+            + "or it ends before its closing boundary.";
 
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e, UriInfo uri) {
@@ -108,8 +112,16 @@ public class Problems {
         return plain(status, detail, uri);
     }
 
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e, UriInfo uri) {
+        return plain(400, MALFORMED_MULTIPART, uri);
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (malformedMultipart(e)) {
+            return plain(400, MALFORMED_MULTIPART, uri);
+        }
         if (databaseUnreachable(e)) {
             LOG.warnf("database unreachable: %s", rootMessage(e));
             return Response.fromResponse(plain(503, "The database is unreachable; try again shortly.", uri))
@@ -145,6 +157,25 @@ public class Problems {
             }
             if (t.getCause() == t) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The multipart parser reports a body that ends before its closing boundary as a bare IOException, and
+     * a part with broken base64 as an IllegalArgumentException: the client's fault, not a bug.
+     */
+    static boolean malformedMultipart(Throwable e) {
+        boolean truncated = e instanceof IOException && e.getMessage() != null
+                && e.getMessage().startsWith("Connection terminated");
+        if (!truncated && !(e instanceof IllegalArgumentException)) {
+            return false;
+        }
+        String parser = MultipartParser.class.getPackageName() + ".";
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith(parser)) {
+                return true;
             }
         }
         return false;
