@@ -95,7 +95,7 @@ public final class QrsBenchmark {
         }
     }
 
-    static AnalysisReport analyse(Recording recording) {
+    public static AnalysisReport analyse(Recording recording) {
         List<AnalysisResult> results = new ArrayList<>();
         for (Analyzer analyzer : StandardAnalyzers.all()) {
             results.add(analyzer.analyse(recording, new AnalysisReport(results)));

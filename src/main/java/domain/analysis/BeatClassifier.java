@@ -4,7 +4,8 @@ import domain.ecg.Signal;
 
 /**
  * Sorts beats into the AAMI classes Sinus can tell apart from timing and shape. A beat's shape is
- * its correlation with each lead's dominant beat (±80 ms of raw signal), averaged over the leads;
+ * its correlation with each lead's dominant beat (±80 ms of raw signal), averaged over the leads
+ * that saw it;
  * it is premature when it comes before 85 % of the running RR interval of regular beats.
  * <ul>
  *   <li>ventricular: a shape unlike the dominant one (below 0.6), or premature and not quite like
@@ -24,15 +25,28 @@ final class BeatClassifier {
     private BeatClassifier() {
     }
 
-    static BeatType[] classify(Signal[] signals, int[] peaks, int rate) {
+    /**
+     * @param masks       per beat, the leads that saw it (bits by {@code leadIndices})
+     * @param leadIndices the lead index of each of {@code signals}
+     */
+    static BeatType[] classify(Signal[] signals, int[] leadIndices, int[] peaks, int[] masks, int rate) {
         BeatType[] types = new BeatType[peaks.length];
         int half = (int) Math.round(0.08 * rate);
         double[] shape = new double[peaks.length];
-        for (Signal signal : signals) {
+        int[] voters = new int[peaks.length];
+        for (int k = 0; k < signals.length; k++) {
+            Signal signal = signals[k];
             float[] similarity = Morphology.similarity(signal, peaks, Morphology.dominant(signal, peaks, half), half);
             for (int i = 0; i < peaks.length; i++) {
-                shape[i] += similarity[i] / signals.length;
+                // a lead whose detector did not see the beat is probably noisy there: its shape says nothing
+                if ((masks[i] >>> leadIndices[k] & 1) != 0) {
+                    shape[i] += similarity[i];
+                    voters[i]++;
+                }
             }
+        }
+        for (int i = 0; i < peaks.length; i++) {
+            shape[i] = voters[i] == 0 ? 1 : shape[i] / voters[i];
         }
         int length = signals[0].length();
         double[] history = new double[RR_HISTORY];

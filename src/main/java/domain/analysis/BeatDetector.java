@@ -27,8 +27,9 @@ public final class BeatDetector implements Analyzer {
                     + " samples per second; the recording has " + rate);
         }
         List<Lead> leads = recording.leads();
-        List<LeadQuality> quality = earlier.find(SignalQuality.class)
-                .orElseGet(() -> new SignalQualityAnalyzer().analyse(recording, earlier)).perLead();
+        SignalQuality signalQuality = earlier.find(SignalQuality.class)
+                .orElseGet(() -> new SignalQualityAnalyzer().analyse(recording, earlier));
+        List<LeadQuality> quality = signalQuality.perLead();
         List<Integer> usable = new ArrayList<>();
         for (int i = 0; i < leads.size(); i++) {
             if (quality.get(i).usable() && i < Integer.SIZE - 1) {
@@ -48,7 +49,8 @@ public final class BeatDetector implements Analyzer {
         for (int k = 0; k < usable.size(); k++) {
             indices[k] = usable.get(k);
             signals[k] = leads.get(indices[k]).signal();
-            detections[k] = QrsDetector.detect(signals[k], rate);
+            float[] band = signalQuality.band(indices[k]);
+            detections[k] = band != null ? QrsDetector.detect(signals[k], rate, band) : QrsDetector.detect(signals[k], rate);
         }
         LeadFusion.Fused fused = LeadFusion.fuse(detections, signals, indices, rate);
         int[] peaks = fused.peaks();
@@ -63,7 +65,7 @@ public final class BeatDetector implements Analyzer {
         }
         peaks = Arrays.copyOf(peaks, kept);
         masks = Arrays.copyOf(masks, kept);
-        BeatType[] types = BeatClassifier.classify(signals, peaks, rate);
+        BeatType[] types = BeatClassifier.classify(signals, indices, peaks, masks, rate);
         return new Beats(rate, peaks, masks, types, leads.stream().map(Lead::name).toList());
     }
 }

@@ -40,9 +40,13 @@ public final class QrsDetector {
     }
 
     public static Detections detect(Signal signal, int samplingRateHz) {
+        return detect(signal, samplingRateHz, bandPass(signal, samplingRateHz));
+    }
+
+    /** @param band the signal's {@link #bandPass}, when already at hand */
+    static Detections detect(Signal signal, int samplingRateHz, float[] band) {
         int factor = decimation(samplingRateHz);
         double fs = (double) samplingRateHz / factor;
-        float[] band = bandPass(signal, samplingRateHz);
         float[] integrated = integrate(band, fs);
         int[] candidates = candidates(integrated, (int) Math.round(REFRACTORY_S * fs));
         return new Thresholds(signal, factor, band, integrated, fs).run(candidates);
@@ -59,19 +63,18 @@ public final class QrsDetector {
     /** Block means at the detector's rate (see {@link #decimation}), band-passed 5–15 Hz. */
     static float[] bandPass(Signal signal, int samplingRateHz) {
         int factor = decimation(samplingRateHz);
-        float[] band = new float[signal.length() / factor];
-        if (factor == 1) {
-            for (int k = 0; k < band.length; k++) {
-                band[k] = signal.get(k);
+        int blocks = signal.length() / factor;
+        float[] band = new float[blocks];
+        // one strided pass per position in the block: sequential, branch-free loops the JIT vectorises
+        for (int j = 0; j < factor; j++) {
+            for (int k = 0; k < blocks; k++) {
+                band[k] += signal.get(k * factor + j);
             }
-        } else {
+        }
+        if (factor > 1) {
             float scale = 1f / factor;
-            for (int k = 0, i = 0; k < band.length; k++, i += factor) {
-                long sum = 0;
-                for (int j = i; j < i + factor; j++) {
-                    sum += signal.get(j);
-                }
-                band[k] = sum * scale;
+            for (int k = 0; k < blocks; k++) {
+                band[k] *= scale;
             }
         }
         double fs = (double) samplingRateHz / factor;
@@ -84,20 +87,22 @@ public final class QrsDetector {
         int n = band.length;
         int d = Math.max(1, (int) Math.round(0.010 * fs));
         int window = Math.max(1, (int) Math.round(INTEGRATION_S * fs));
+        float[] slope = new float[n];
+        for (int i = d; i < n - d; i++) {
+            slope[i] = Math.abs(band[i + d] - band[i - d]);
+        }
         float[] out = new float[n];
+        double scale = 1.0 / window;
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += slope(band, i, d);
-            if (i >= window) {
-                sum -= slope(band, i - window, d);
-            }
-            out[i] = (float) (sum / window);
+        for (int i = 0; i < Math.min(window, n); i++) {
+            sum += slope[i];
+            out[i] = (float) (sum * scale);
+        }
+        for (int i = window; i < n; i++) {
+            sum += slope[i] - slope[i - window];
+            out[i] = (float) (sum * scale);
         }
         return out;
-    }
-
-    private static float slope(float[] band, int i, int d) {
-        return i < d || i + d >= band.length ? 0 : Math.abs(band[i + d] - band[i - d]);
     }
 
     /** Local maxima of the integrated signal that no higher value within the refractory period outranks. */

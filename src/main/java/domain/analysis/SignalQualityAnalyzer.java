@@ -45,14 +45,19 @@ public final class SignalQualityAnalyzer implements Analyzer {
         }
         double typical = typicalAmplitude(peakToPeak);
         List<LeadQuality> perLead = new ArrayList<>();
+        float[][] bands = rate == null ? null : new float[leads.size()][];
         for (int i = 0; i < leads.size(); i++) {
-            perLead.add(judge(leads.get(i), extremes[i], peakToPeak[i], typical, window, rate));
+            if (bands != null) {
+                bands[i] = QrsDetector.bandPass(leads.get(i).signal(), rate);
+            }
+            perLead.add(judge(leads.get(i), extremes[i], peakToPeak[i], typical, window, rate,
+                    bands == null ? null : bands[i]));
         }
-        return new SignalQuality(perLead);
+        return new SignalQuality(perLead, bands);
     }
 
     private static LeadQuality judge(Lead lead, int[][] extremes, int[] peakToPeak, double typical, int window,
-                                     Integer rate) {
+                                     Integer rate, float[] band) {
         Signal signal = lead.signal();
         int windows = peakToPeak.length;
         boolean[] flat = new boolean[windows];
@@ -60,7 +65,7 @@ public final class SignalQualityAnalyzer implements Analyzer {
             flat[w] = peakToPeak[w] <= Math.max(2, 0.02 * typical);
         }
         boolean[] clipped = clipped(signal, extremes, window, rate == null ? 3 : Math.max(3, (int) Math.round(0.02 * rate)));
-        boolean[] noisy = rate == null ? new boolean[windows] : noisy(signal, window, windows, rate);
+        boolean[] noisy = rate == null ? new boolean[windows] : noisy(band, window, windows, rate);
         int flatCount = 0;
         int clippedCount = 0;
         int noisyCount = 0;
@@ -160,8 +165,7 @@ public final class SignalQualityAnalyzer implements Analyzer {
         return out;
     }
 
-    private static boolean[] noisy(Signal signal, int window, int windows, int rate) {
-        float[] band = QrsDetector.bandPass(signal, rate);
+    private static boolean[] noisy(float[] band, int window, int windows, int rate) {
         int factor = QrsDetector.decimation(rate);
         int bandWindow = Math.max(1, window / factor);
         boolean[] out = new boolean[windows];

@@ -151,7 +151,7 @@ class EcgImportApiTest {
     }
 
     @Test
-    void mitBihRecord100IsImportedWithAllItsSamples() {
+    void mitBihRecord100IsImportedAndAnalysedLikeItsReferenceAnnotations() {
         Path data = WfdbFiles.realData();
         String id = accepted(form().multiPart("header", data.resolve("100.hea").toFile())
                 .multiPart("data", data.resolve("100.dat").toFile()).post(IMPORT));
@@ -161,7 +161,17 @@ class EcgImportApiTest {
                 .body("sampling_rate_hz", equalTo(360))
                 .body("date", nullValue())
                 .body("leads.name", contains("MLII", "V5"))
-                .body("leads.number_of_samples", contains(650_000, 650_000));
+                .body("leads.number_of_samples", contains(650_000, 650_000))
+                // the cardiologists annotated 2,273 beats; the mean rate over 30:05 is 75.5 bpm
+                .body("beats.count", equalTo(2273))
+                .body("heart_rate.mean_bpm", TestEcgs.near(75.5, 0.5))
+                .body("hrv.sdnn_ms", notNullValue())
+                .body("hrv.lf_hf_ratio", notNullValue())
+                .body("findings.items.kind", hasItem("premature_beats"))
+                .body("leads.quality.verdict", contains("good", "good"));
+        user.request().get("/v1/ecgs/" + id + "/beats").then()
+                .body("beats[0].sample", TestEcgs.near(77, 5)) // the reference's first beat, ±14 ms
+                .body("beats.findAll { it.type == 'S' }.size()", equalTo(33));
     }
 
     @Test
