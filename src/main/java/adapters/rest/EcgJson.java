@@ -176,7 +176,7 @@ final class EcgJson {
 
     @RegisterForReflection
     @Schema(name = "RhythmFindings", description = "bradycardia / tachycardia: rate from the median of 8 RR intervals below 60 / "
-            + "above 100 bpm for 10 s or more; pause: RR over 2 s; irregular_rhythm: RR irregularity typical of atrial "
+            + "above 100 bpm over 8 intervals or more (episodes less than 10 s apart merge); pause: RR over 2 s; irregular_rhythm: RR irregularity typical of atrial "
             + "fibrillation (Dash et al. 2009, windows of 64 intervals); premature_beats: premature beats grouped while "
             + "at most two other beats separate them.")
     record FindingsOut(List<FindingOut> items, @JsonProperty("unavailable_reason") String unavailableReason) {

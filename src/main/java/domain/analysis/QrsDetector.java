@@ -13,7 +13,9 @@ import java.util.Arrays;
  *   <li>adaptive signal and noise levels with the classic thresholds, a slope test that tells
  *   T waves from QRS complexes within 360 ms of a beat, search-back with the lower threshold
  *   after 1.66 mean RR intervals without a beat, and a re-learning of the levels after a long
- *   silence, so a sudden drop in amplitude is not a never-ending pause;</li>
+ *   silence, so a sudden drop in amplitude is not a never-ending pause (but only from two
+ *   seconds in which a peak stands out at least 3 times above the mean, and never below 1/16 of
+ *   the typical beat, so asystole or a lost electrode does not turn noise into beats);</li>
  *   <li>the R peak refined on the band-passed and then the raw signal.</li>
  * </ol>
  * Each detection carries the lead's signal-to-noise ratio at that moment, which the multi-lead
@@ -144,6 +146,9 @@ public final class QrsDetector {
         private final int integration;
 
         private double signalLevel;
+        /** A slow average of accepted beats: re-learning never sets the signal level below 1/16 of it. */
+        private static final double PEAKINESS = 3;
+        private double beatLevel;
         private double noiseLevel;
         private double rrMean;
         private final double[] recentRr = new double[8];
@@ -206,8 +211,12 @@ public final class QrsDetector {
                 max = Math.max(max, integrated[i]);
                 sum += integrated[i];
             }
-            signalLevel = 0.5 * max;
-            noiseLevel = to > from ? 0.5 * sum / (to - from) : 0;
+            double mean = to > from ? sum / (to - from) : 0;
+            if (beatLevel > 0 && max < PEAKINESS * mean) {
+                return; // nothing stands out of these two seconds: no beats to learn from, keep the levels
+            }
+            signalLevel = Math.max(0.5 * max, beatLevel / 16);
+            noiseLevel = 0.5 * mean;
         }
 
         /** The highest candidate since the last beat that passes half the threshold, taken as a missed beat. */
@@ -231,6 +240,7 @@ public final class QrsDetector {
 
         private void accept(int at, double value, double slope, double weight) {
             signalLevel = weight * value + (1 - weight) * signalLevel;
+            beatLevel = beatLevel == 0 ? value : 0.98 * beatLevel + 0.02 * value;
             if (lastQrs >= 0) {
                 double rr = at - lastQrs;
                 recentRr[rrCount++ % recentRr.length] = rr;

@@ -10,7 +10,8 @@ import java.util.Locale;
  * Rhythm findings from the detected beats, each with the span where it holds:
  * <ul>
  *   <li>bradycardia / tachycardia: the rate from the median of 8 consecutive RR intervals stays below 60 or
- *   above 100 bpm for at least 10 s (or the whole record when it is shorter); stretches less than 10 s apart are one episode;</li>
+ *   above 100 bpm over at least 8 intervals (all of them in a shorter record), trimmed to the
+ *   intervals that are themselves beyond the limit; stretches less than 10 s apart are one episode;</li>
  *   <li>pause: an RR interval over 2 s;</li>
  *   <li>irregular rhythm: windows of 64 RR intervals that meet all three atrial-fibrillation
  *   criteria of Dash et al. (Ann Biomed Eng 2009): normalised RMSSD ≥ 0.1, Shannon entropy ≥ 0.7
@@ -51,7 +52,6 @@ public final class RhythmAnalyzer implements Analyzer {
     private static void rate(Beats beats, List<Finding> findings) {
         int intervals = beats.count() - 1;
         int window = Math.min(HeartRateAnalyzer.ROLLING_INTERVALS, intervals);
-        double minEpisode = Math.min(MIN_EPISODE_S, beats.timeSeconds(intervals) - beats.timeSeconds(0));
         double[] rolling = HeartRateAnalyzer.rollingBpm(beats);
         for (Finding.Kind kind : new Finding.Kind[] {Finding.Kind.BRADYCARDIA, Finding.Kind.TACHYCARDIA}) {
             List<int[]> episodes = new ArrayList<>();
@@ -79,7 +79,7 @@ public final class RhythmAnalyzer implements Analyzer {
                 trim(beats, episode, kind);
                 double from = beats.timeSeconds(episode[0]);
                 double to = beats.timeSeconds(episode[1]);
-                if (to - from >= minEpisode) {
+                if (episode[1] - episode[0] >= window) {
                     double bpm = 60.0 * (episode[1] - episode[0]) / (to - from);
                     findings.add(new Finding(kind, round(from), round(to), episode[1] - episode[0] + 1,
                             String.format(Locale.ROOT, "mean %.0f bpm", bpm)));

@@ -88,6 +88,28 @@ class BeatDetectorTest {
     }
 
     @Test
+    void followsARunOfVentricularTachycardiaAt180BpmAndBack() {
+        double[] rr = new double[60];
+        java.util.Arrays.fill(rr, 0.85);
+        java.util.Arrays.fill(rr, 20, 40, 60.0 / 180);
+        // the beats end at 41 s: the last 9 s are noise alone, like asystole, and must stay free of beats
+        SyntheticEcg ecg = SyntheticEcg.of(360, 50).intervals(rr).noise(30);
+        for (int i = 21; i <= 40; i++) {
+            ecg.ventricular(i);
+        }
+
+        AnalysisReport report = SyntheticEcg.analyse(ecg.recording("II"));
+
+        Beats beats = report.find(Beats.class).orElseThrow();
+        int[] match = SyntheticEcg.matches(ecg.beatTimes(), beats);
+        assertEquals(ecg.beatTimes().length, match[0], "every beat, sinus and ventricular");
+        assertEquals(0, match[1]);
+        List<Finding> tachycardia = report.find(RhythmFindings.class).orElseThrow().findings().stream()
+                .filter(f -> f.kind() == Finding.Kind.TACHYCARDIA).toList();
+        assertEquals(1, tachycardia.size(), tachycardia.toString());
+    }
+
+    @Test
     void classifiesAnEarlyBeatOfNormalShapeAsSupraventricularPremature() {
         double[] rr = SyntheticEcg.constant(30, 0.8);
         rr[10] = 0.5;

@@ -62,6 +62,12 @@ public final class SyntheticEcg {
         return this;
     }
 
+    /** Makes beat {@code index} ventricular without moving it. */
+    public SyntheticEcg ventricular(int index) {
+        beats.get(index)[1] = 1;
+        return this;
+    }
+
     public SyntheticEcg noise(double uv) {
         this.noiseUv = uv;
         return this;
