@@ -84,7 +84,7 @@ public interface SinusConfig {
         @WithDefault("32M")
         String maxBodySize();
 
-        /** Largest archive accepted by the data import. */
+        /** Largest upload accepted by the data import and the ECG file import. */
         @WithDefault("64G")
         String maxImportSize();
     }

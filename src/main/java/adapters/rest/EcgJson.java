@@ -34,7 +34,7 @@ final class EcgJson {
     static final String ZERO_CROSSINGS_DEFINITION = "Zero crossings count the neighbouring sample pairs with strictly "
             + "opposite signs; a sample equal to 0 has no sign, so -1, 0, 45 counts 0 and 5, 0, -4, 23, -9 counts 2.";
 
-    @Schema(name = "EcgSubmission", description = "A multi-lead recording in ADC units.")
+    @Schema(name = "EcgSubmission", description = "A multi-lead recording; samples are integers, preferably microvolts.")
     record Submission(
             @Schema(description = "Optional client-chosen id; 409 if it exists") UUID id,
             @Schema(description = "When the ECG was recorded (ISO-8601 with offset)", example = "2026-11-23T08:30:00Z")

@@ -3,7 +3,8 @@ package domain.ecg;
 import java.util.Arrays;
 
 /**
- * The samples of one lead, in ADC units, immutable. Backed by a primitive array so that a
+ * The samples of one lead as integers (microvolts when imported from a file; the analysis does not
+ * depend on the unit), immutable. Backed by a primitive array so that a
  * 30-minute Holter lead costs 4 bytes per sample, not an object per sample.
  */
 public final class Signal {
