@@ -71,9 +71,13 @@ class DataTransferIT {
                     .body("users_imported", equalTo(2)).body("users_skipped", equalTo(1))
                     .body("api_tokens_imported", equalTo(1)).body("ecgs_imported", equalTo(13));
 
-            assertEquals(aliceList, pg.as("alice", "alice-password").queryParam("size", 100).get("/v1/ecgs").asString(),
+            // imported ECGs are analysed again by the importing installation, to the same results
+            awaitAllDone(pg, "alice", 12);
+            awaitAllDone(pg, "bob", 1);
+            assertEquals(withoutAnalysisTimes(aliceList), withoutAnalysisTimes(
+                            pg.as("alice", "alice-password").queryParam("size", 100).get("/v1/ecgs").asString()),
                     "alice's ECGs, statuses, dates and results are identical");
-            assertEquals(bobList, pg.as("bob", "bob-password").get("/v1/ecgs").asString());
+            assertEquals(withoutAnalysisTimes(bobList), withoutAnalysisTimes(pg.as("bob", "bob-password").get("/v1/ecgs").asString()));
             given().baseUri(pg.baseUri()).header("Authorization", "Bearer " + aliceToken)
                     .get("/v1/ecgs/" + aliceEcgs.get(5)).then().statusCode(200).body("status", equalTo("done"));
             pg.as("bob", "bob-password").get("/v1/ecgs/" + aliceEcgs.get(0)).then().statusCode(404);
@@ -84,8 +88,14 @@ class DataTransferIT {
             pg.as("admin", "pg-admin").contentType("application/gzip").body(archive).post("/v1/admin/import")
                     .then().statusCode(200).body("ecgs_imported", equalTo(0)).body("ecgs_skipped", equalTo(13));
             byte[] again = pg.as("admin", "pg-admin").get("/v1/admin/export").then().statusCode(200).extract().asByteArray();
-            assertEquals(ecgLines(archive), ecgLines(again), "the ECG records, samples included, round-trip exactly");
+            assertEquals(ecgLines(archive).stream().map(DataTransferIT::withoutAnalysisTimes).toList(),
+                    ecgLines(again).stream().map(DataTransferIT::withoutAnalysisTimes).toList(),
+                    "the ECG records, samples included, round-trip exactly");
         }
+    }
+
+    private static String withoutAnalysisTimes(String json) {
+        return json.replaceAll("\"analysed_at\":\"[^\"]*\"", "");
     }
 
     private static List<String> ecgLines(byte[] archive) throws java.io.IOException {

@@ -8,11 +8,11 @@ import domain.ecg.Signal;
  * that saw it;
  * it is premature when it comes before 85 % of the running RR interval of regular beats.
  * <ul>
- *   <li>ventricular: a shape unlike the dominant one (below 0.6), or premature and not quite like
- *   it (below 0.85);</li>
+ *   <li>ventricular premature: premature and not quite of the dominant shape (below 0.85);</li>
  *   <li>supraventricular premature: premature with the dominant shape;</li>
- *   <li>normal: the rest; noise that distorts a beat arriving on time does not make it ectopic;</li>
- *   <li>unclassified: beats whose window leaves the record.</li>
+ *   <li>unclassified: on time but unlike the dominant beat (below 0.6), which noise causes as often as
+ *   an escape beat does, and beats whose window leaves the record;</li>
+ *   <li>normal: the rest.</li>
  * </ul>
  */
 final class BeatClassifier {
@@ -59,8 +59,10 @@ final class BeatClassifier {
             double rr = i == 0 ? Double.NaN : peaks[i] - peaks[i - 1];
             double expected = median(history, Math.min(historyCount, RR_HISTORY));
             boolean premature = !Double.isNaN(rr) && !Double.isNaN(expected) && rr < PREMATURE * expected;
-            if (shape[i] < OTHER_SHAPE || (premature && shape[i] < SAME_SHAPE)) {
+            if (premature && shape[i] < SAME_SHAPE) {
                 types[i] = BeatType.VENTRICULAR_PREMATURE;
+            } else if (shape[i] < OTHER_SHAPE) {
+                types[i] = BeatType.UNCLASSIFIED; // unlike the dominant beat yet on time: noise as often as an escape beat
             } else if (premature) {
                 types[i] = BeatType.SUPRAVENTRICULAR_PREMATURE;
             } else {

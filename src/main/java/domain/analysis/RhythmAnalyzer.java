@@ -11,7 +11,8 @@ import java.util.Locale;
  * <ul>
  *   <li>bradycardia / tachycardia: the rate from the median of 8 consecutive RR intervals stays below 60 or
  *   above 100 bpm over at least 8 intervals (all of them in a shorter record), trimmed to the
- *   intervals that are themselves beyond the limit; stretches less than 10 s apart are one episode;</li>
+ *   intervals that are themselves beyond the limit; stretches less than 10 s apart are one episode
+ *   when the whole still is beyond the limit on average;</li>
  *   <li>pause: an RR interval over 2 s;</li>
  *   <li>irregular rhythm: windows of 64 RR intervals that meet all three atrial-fibrillation
  *   criteria of Dash et al. (Ann Biomed Eng 2009): normalised RMSSD ≥ 0.1, Shannon entropy ≥ 0.7
@@ -26,7 +27,7 @@ public final class RhythmAnalyzer implements Analyzer {
 
     private static final double BRADYCARDIA_BPM = 60;
     private static final double TACHYCARDIA_BPM = 100;
-    private static final double MIN_EPISODE_S = 10;
+    private static final double MIN_GAP_S = 10;
     private static final double PAUSE_S = 2.0;
     private static final int AF_WINDOW = 64;
     private static final int AF_TRIM = 4;
@@ -57,50 +58,55 @@ public final class RhythmAnalyzer implements Analyzer {
             List<int[]> episodes = new ArrayList<>();
             int start = -1;
             for (int end = window; end <= intervals + 1; end++) {
-                boolean holds = false;
-                if (end <= intervals) {
-                    double bpm = rolling[end - window];
-                    holds = kind == Finding.Kind.BRADYCARDIA ? bpm < BRADYCARDIA_BPM : bpm > TACHYCARDIA_BPM;
-                }
+                boolean holds = end <= intervals && beyond(rolling[end - window], kind);
                 if (holds && start < 0) {
                     start = end - window;
                 } else if (!holds && start >= 0) {
-                    int[] previous = episodes.isEmpty() ? null : episodes.get(episodes.size() - 1);
-                    // a dip of under 10 s between two stretches does not end the episode
-                    if (previous != null && beats.timeSeconds(start) - beats.timeSeconds(previous[1]) < MIN_EPISODE_S) {
-                        previous[1] = end - 1;
-                    } else {
-                        episodes.add(new int[] {start, end - 1});
+                    int[] episode = trim(beats, new int[] {start, end - 1}, kind);
+                    if (episode[1] - episode[0] >= window) {
+                        int[] previous = episodes.isEmpty() ? null : episodes.get(episodes.size() - 1);
+                        // a dip of under 10 s between two stretches does not end the episode, if the whole still qualifies
+                        if (previous != null && beats.timeSeconds(episode[0]) - beats.timeSeconds(previous[1]) < MIN_GAP_S
+                                && beyond(meanBpm(beats, previous[0], episode[1]), kind)) {
+                            previous[1] = episode[1];
+                        } else {
+                            episodes.add(episode);
+                        }
                     }
                     start = -1;
                 }
             }
             for (int[] episode : episodes) {
-                trim(beats, episode, kind);
-                double from = beats.timeSeconds(episode[0]);
-                double to = beats.timeSeconds(episode[1]);
-                if (episode[1] - episode[0] >= window) {
-                    double bpm = 60.0 * (episode[1] - episode[0]) / (to - from);
-                    findings.add(new Finding(kind, round(from), round(to), episode[1] - episode[0] + 1,
-                            String.format(Locale.ROOT, "mean %.0f bpm", bpm)));
+                double extreme = kind == Finding.Kind.BRADYCARDIA ? Double.MAX_VALUE : 0;
+                for (int end = Math.max(episode[0] + window, window); end <= episode[1]; end++) {
+                    double bpm = rolling[end - window];
+                    extreme = kind == Finding.Kind.BRADYCARDIA ? Math.min(extreme, bpm) : Math.max(extreme, bpm);
                 }
+                findings.add(new Finding(kind, round(beats.timeSeconds(episode[0])), round(beats.timeSeconds(episode[1])),
+                        episode[1] - episode[0] + 1, String.format(Locale.ROOT, "mean %.0f bpm, %s %.0f bpm",
+                        meanBpm(beats, episode[0], episode[1]), kind == Finding.Kind.BRADYCARDIA ? "slowest" : "fastest",
+                        extreme)));
             }
         }
     }
 
-    /** A rolling window that qualifies starts with some intervals that do not: the span starts and ends at ones that do. */
-    private static void trim(Beats beats, int[] episode, Finding.Kind kind) {
-        double limit = 60 / (kind == Finding.Kind.BRADYCARDIA ? BRADYCARDIA_BPM : TACHYCARDIA_BPM);
-        while (episode[0] < episode[1] && !beyond(beats.rrSeconds(episode[0] + 1), limit, kind)) {
-            episode[0]++;
-        }
-        while (episode[1] > episode[0] && !beyond(beats.rrSeconds(episode[1]), limit, kind)) {
-            episode[1]--;
-        }
+    private static double meanBpm(Beats beats, int first, int last) {
+        return 60.0 * (last - first) / (beats.timeSeconds(last) - beats.timeSeconds(first));
     }
 
-    private static boolean beyond(double rr, double limit, Finding.Kind kind) {
-        return kind == Finding.Kind.BRADYCARDIA ? rr > limit : rr < limit;
+    private static boolean beyond(double bpm, Finding.Kind kind) {
+        return kind == Finding.Kind.BRADYCARDIA ? bpm < BRADYCARDIA_BPM : bpm > TACHYCARDIA_BPM;
+    }
+
+    /** A rolling window that qualifies starts with some intervals that do not: the span starts and ends at ones that do. */
+    private static int[] trim(Beats beats, int[] episode, Finding.Kind kind) {
+        while (episode[0] < episode[1] && !beyond(60 / beats.rrSeconds(episode[0] + 1), kind)) {
+            episode[0]++;
+        }
+        while (episode[1] > episode[0] && !beyond(60 / beats.rrSeconds(episode[1]), kind)) {
+            episode[1]--;
+        }
+        return episode;
     }
 
     private static void pauses(Beats beats, List<Finding> findings) {

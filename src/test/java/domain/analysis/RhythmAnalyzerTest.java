@@ -34,7 +34,7 @@ class RhythmAnalyzerTest {
         assertEquals(1, brady.size());
         assertEquals(16.0, brady.get(0).startS(), 1.0);
         assertEquals(41.0, brady.get(0).endS(), 1.0);
-        assertEquals("mean 48 bpm", brady.get(0).detail());
+        assertEquals("mean 48 bpm, slowest 48 bpm", brady.get(0).detail());
     }
 
     @Test
