@@ -7,7 +7,6 @@ import domain.analysis.BeatType;
 import domain.analysis.Beats;
 import domain.analysis.HeartRate;
 import domain.analysis.HeartRateVariability;
-import domain.analysis.LeadQuality;
 import domain.analysis.RhythmFindings;
 import domain.analysis.SignalQuality;
 import domain.ecg.Lead;
@@ -47,7 +46,7 @@ public final class QrsBenchmark {
         System.out.printf(Locale.ROOT, "Sinus beat detection vs reference annotations in %s (EC57, ±%.0f ms, whole records)%n%n",
                 folder.toAbsolutePath().normalize(), TOLERANCE_S * 1000);
         System.out.printf(Locale.ROOT, "%-8s %6s %6s %4s %4s %8s %8s %8s %9s %12s   %s%n", "record", "ref", "TP", "FN",
-                "FP", "Se %", "+P %", "F1 %", "ms", "samples/s", "mean HR, lead quality");
+                "FP", "Se %", "+P %", "F1 %", "ms", "samples/s", "mean HR; lead quality");
         int tp = 0;
         int fn = 0;
         int fp = 0;
@@ -70,7 +69,7 @@ public final class QrsBenchmark {
             millis += ms;
             worst = Math.min(worst, Math.min(score.sensitivity(), score.positivePredictivity()) * 100);
             HeartRate rate = report.find(HeartRate.class).orElseThrow();
-            System.out.printf(Locale.ROOT, "%-8s %6d %6d %4d %4d %8.3f %8.3f %8.3f %9.2f %12s   %s bpm, %s%n", record,
+            System.out.printf(Locale.ROOT, "%-8s %6d %6d %4d %4d %8.3f %8.3f %8.3f %9.2f %12s   %s bpm; %s%n", record,
                     reference.count(), score.truePositives(), score.falseNegatives(), score.falsePositives(),
                     100 * score.sensitivity(), 100 * score.positivePredictivity(), 100 * score.f1(), ms,
                     perSecond(recordSamples, ms), rate.meanBpm(), quality(report));
@@ -124,9 +123,8 @@ public final class QrsBenchmark {
     }
 
     private static String quality(AnalysisReport report) {
-        return String.join(" ", report.find(SignalQuality.class).orElseThrow().perLead().stream()
-                .map(q -> q.lead() + "=" + q.verdict().name().toLowerCase() + (q.usable() ? "" : "(unused)")
-                        + String.format(Locale.ROOT, "[n%.2f]", q.noisyFraction()))
+        return String.join(", ", report.find(SignalQuality.class).orElseThrow().perLead().stream()
+                .map(q -> q.lead() + " " + q.verdict().name().toLowerCase(Locale.ROOT) + (q.usable() ? "" : " (not used)"))
                 .toList());
     }
 
