@@ -115,7 +115,8 @@ final class EcgJson {
     @RegisterForReflection
     @Schema(name = "LeadQuality", description = "Signal quality over 2-second windows. flat: (almost) no signal; "
             + "clipped: 20 ms or more at the lead's extreme value; noisy: the 5-15 Hz band lacks the peaky shape of QRS "
-            + "complexes (kurtosis below 5). A lead with half or more of its windows unfit is not used for beat detection.")
+            + "complexes (kurtosis below 5). A lead with half or more of its windows unfit is not used for beat detection, "
+            + "unless every lead is unfit and some only for noise: then the least noisy of those is used.")
     record QualityOut(@Schema(enumeration = {"good", "noisy", "flat", "clipped"}) String verdict,
                       @JsonProperty("flat_fraction") double flatFraction,
                       @JsonProperty("clipped_fraction") double clippedFraction,
@@ -202,7 +203,8 @@ final class EcgJson {
     }
 
     @RegisterForReflection
-    @Schema(name = "EcgBeats", description = "The detected beats; empty while the analysis is pending.")
+    @Schema(name = "EcgBeats", description = "The detected beats (those in [from_s, to_s) when asked); empty while the "
+            + "analysis is pending. count is the number of beats of the whole recording.")
     record BeatListOut(UUID id,
                        @Schema(enumeration = {"pending", "done", "failed"}) String status,
                        @JsonProperty("sampling_rate_hz") Integer samplingRateHz,
@@ -210,7 +212,7 @@ final class EcgJson {
                        @JsonProperty("unavailable_reason") String unavailableReason,
                        List<BeatOut> beats) {
 
-        static BeatListOut of(UUID id, EcgBeats stored) {
+        static BeatListOut of(UUID id, EcgBeats stored, double fromS, double toS) {
             Beats beats = stored.beats();
             if (beats == null) {
                 return new BeatListOut(id, EcgJson.status(stored.status()), null, 0, null, List.of());
@@ -218,8 +220,11 @@ final class EcgJson {
             if (!beats.available()) {
                 return new BeatListOut(id, EcgJson.status(stored.status()), null, 0, beats.unavailableReason(), List.of());
             }
-            List<BeatOut> out = new ArrayList<>(beats.count());
+            List<BeatOut> out = new ArrayList<>();
             for (int i = 0; i < beats.count(); i++) {
+                if (beats.timeSeconds(i) < fromS || beats.timeSeconds(i) >= toS) {
+                    continue;
+                }
                 double rr = beats.rrSeconds(i);
                 out.add(new BeatOut(beats.sample(i), Math.round(beats.timeSeconds(i) * 10000) / 10000.0,
                         Double.isNaN(rr) ? null : Math.round(rr * 10000) / 10.0, String.valueOf(beats.type(i).code()),

@@ -92,11 +92,21 @@ public class EcgResource {
     @GET
     @Path("/{id}/beats")
     @Operation(summary = "Get the detected beats of an ECG", description = "Each beat with its R-peak sample and time, "
-            + "the RR interval ending at it, its AAMI class and the leads that saw it. Empty while pending.")
+            + "the RR interval ending at it, its AAMI class and the leads that saw it. Empty while pending. "
+            + "from_s and to_s select the beats in [from_s, to_s) of a long recording; count is always the total.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EcgJson.BeatListOut.class)))
     @APIResponse(responseCode = "404", description = "No such ECG, or not yours")
-    public EcgJson.BeatListOut beats(@PathParam("id") UUID id) {
-        return EcgJson.BeatListOut.of(id, getEcgBeats.execute(Caller.id(identity), id));
+    @APIResponse(responseCode = "422", description = "from_s or to_s is not a number, or to_s is not after from_s")
+    public EcgJson.BeatListOut beats(
+            @PathParam("id") UUID id,
+            @Parameter(description = "Only beats at or after this time (s)", example = "60") @QueryParam("from_s") String from,
+            @Parameter(description = "Only beats before this time (s)", example = "120") @QueryParam("to_s") String to) {
+        double fromS = secondsParam("from_s", from, 0);
+        double toS = secondsParam("to_s", to, Double.POSITIVE_INFINITY);
+        if (toS <= fromS) {
+            throw InvalidInputException.of("to_s", "must be after from_s");
+        }
+        return EcgJson.BeatListOut.of(id, getEcgBeats.execute(Caller.id(identity), id), fromS, toS);
     }
 
     @GET
@@ -138,6 +148,21 @@ public class EcgResource {
             throw new BadRequestException("the request body must be an ECG object");
         }
         return body;
+    }
+
+    private static double secondsParam(String name, String value, double defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            double seconds = Double.parseDouble(value.trim());
+            if (!Double.isFinite(seconds) || seconds < 0) {
+                throw InvalidInputException.of(name, "must be a number of seconds, 0 or more");
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of(name, "must be a number of seconds, 0 or more");
+        }
     }
 
     private static int intParam(String name, String value, int defaultValue) {

@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param flatFraction    share of windows with (almost) no signal: a disconnected or dead electrode
  * @param clippedFraction share of windows that sit at the lead's extreme value for 20 ms or more: a saturated amplifier
  * @param noisyFraction   share of windows whose band-passed signal lacks the peaky shape of QRS complexes (kurtosis below 5)
- * @param usable          false when half or more of the windows are unfit; such a lead takes no part in beat detection
+ * @param usable          false when half or more of the windows are unfit (unless it is the least noisy lead of a
+ *                        recording whose every lead is unfit); such a lead takes no part in beat detection
  */
 public record LeadQuality(String lead, Verdict verdict, double flatFraction, double clippedFraction,
                           double noisyFraction, boolean usable) {

@@ -19,7 +19,8 @@ import java.util.List;
  *   below 5. QRS complexes make that band peaky (kurtosis well above 5); noise that drowns
  *   them makes it Gaussian-like (about 3).</li>
  * </ul>
- * A lead with half or more of its windows unfit is not used for beat detection.
+ * A lead with half or more of its windows unfit is not used for beat detection, unless every lead is
+ * unfit and some only for noise: then the least noisy of those is used (see {@link #bestEffort}).
  */
 public final class SignalQualityAnalyzer implements Analyzer {
 
@@ -53,7 +54,7 @@ public final class SignalQualityAnalyzer implements Analyzer {
             perLead.add(judge(leads.get(i), extremes[i], peakToPeak[i], typical, window, rate,
                     bands == null ? null : bands[i]));
         }
-        return new SignalQuality(perLead, bands);
+        return new SignalQuality(bestEffort(perLead), bands);
     }
 
     private static LeadQuality judge(Lead lead, int[][] extremes, int[] peakToPeak, double typical, int window,
@@ -87,6 +88,34 @@ public final class SignalQualityAnalyzer implements Analyzer {
         }
         return new LeadQuality(lead.name(), verdict, round(flatShare), round(clippedShare), round(noisyShare),
                 (double) unfit / windows < UNFIT_SHARE);
+    }
+
+    /**
+     * When every lead is unfit and some only for noise, the least noisy of those is used after all:
+     * a sustained wide-complex tachycardia makes the QRS band look as un-peaky as noise does, and
+     * reporting no beats at all for it would be worse than detecting on the best lead (which the
+     * report still calls noisy).
+     */
+    private static List<LeadQuality> bestEffort(List<LeadQuality> leads) {
+        if (leads.stream().anyMatch(LeadQuality::usable)) {
+            return leads;
+        }
+        int best = -1;
+        for (int i = 0; i < leads.size(); i++) {
+            LeadQuality lead = leads.get(i);
+            boolean onlyNoise = lead.flatFraction() + lead.clippedFraction() < UNFIT_SHARE;
+            if (onlyNoise && (best < 0 || lead.noisyFraction() < leads.get(best).noisyFraction())) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            return leads;
+        }
+        List<LeadQuality> out = new ArrayList<>(leads);
+        LeadQuality chosen = leads.get(best);
+        out.set(best, new LeadQuality(chosen.lead(), chosen.verdict(), chosen.flatFraction(), chosen.clippedFraction(),
+                chosen.noisyFraction(), true));
+        return out;
     }
 
     private static double round(double share) {

@@ -82,6 +82,17 @@ class EcgAnalysisApiTest {
         for (int i = 0; i < types.size(); i++) {
             assertEquals(i % 4 == 3 ? "V" : "N", types.get(i), "every fourth beat is a premature ventricular one");
         }
+        user.request().queryParam("from_s", "5").queryParam("to_s", "10.5").get("/v1/ecgs/" + id + "/beats").then()
+                .statusCode(200)
+                .body("count", equalTo(21))
+                .body("beats", hasSize(7))
+                .body("beats[0].rr_ms", near(909.1, 3.0))
+                .body("beats.time_s", everyItem(org.hamcrest.Matchers.both(org.hamcrest.Matchers.greaterThanOrEqualTo(5f))
+                        .and(org.hamcrest.Matchers.lessThan(10.5f))));
+        user.request().queryParam("from_s", "x").get("/v1/ecgs/" + id + "/beats").then().statusCode(422)
+                .body("errors[0].field", equalTo("from_s"));
+        user.request().queryParam("from_s", "10").queryParam("to_s", "5").get("/v1/ecgs/" + id + "/beats").then()
+                .statusCode(422).body("errors[0].field", equalTo("to_s"));
         user.request().get("/v1/ecgs/" + id).then()
                 .body("findings.items.kind", everyItem(equalTo("premature_beats")))
                 .body("findings.items[0].detail", equalTo("ventricular"));

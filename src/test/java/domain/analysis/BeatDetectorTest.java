@@ -110,6 +110,23 @@ class BeatDetectorTest {
     }
 
     @Test
+    void detectsASustainedWideComplexTachycardiaEvenWhenItsLeadLooksNoisy() {
+        SyntheticEcg ecg = SyntheticEcg.of(360, 60).regular(170).noise(30);
+        for (int i = 0; i < ecg.beatTimes().length; i++) {
+            ecg.ventricular(i);
+        }
+
+        AnalysisReport report = SyntheticEcg.analyse(ecg.recording("II"));
+
+        Beats beats = report.find(Beats.class).orElseThrow();
+        int[] match = SyntheticEcg.matches(ecg.beatTimes(), beats);
+        assertEquals(ecg.beatTimes().length, match[0]);
+        assertEquals(0, match[1]);
+        assertTrue(report.find(SignalQuality.class).orElseThrow().perLead().get(0).usable());
+        assertEquals(170, report.find(HeartRate.class).orElseThrow().meanBpm(), 1);
+    }
+
+    @Test
     void classifiesAnEarlyBeatOfNormalShapeAsSupraventricularPremature() {
         double[] rr = SyntheticEcg.constant(30, 0.8);
         rr[10] = 0.5;
@@ -188,7 +205,7 @@ class BeatDetectorTest {
     }
 
     @Test
-    void findsNoBeatsInPureNoiseAndSaysTheLeadIsUnfit() {
+    void callsPureNoiseNoisyAndFindsNoRegularRhythmInIt() {
         Random random = new Random(7);
         int[] noise = new int[360 * 20];
         for (int i = 0; i < noise.length; i++) {
@@ -196,8 +213,27 @@ class BeatDetectorTest {
         }
         AnalysisReport report = SyntheticEcg.analyse(SyntheticEcg.recording(360, Signal.wrap(noise)));
 
-        assertEquals(LeadQuality.Verdict.NOISY, report.find(SignalQuality.class).orElseThrow().perLead().get(0).verdict());
-        assertFalse(report.find(Beats.class).orElseThrow().available());
+        LeadQuality quality = report.find(SignalQuality.class).orElseThrow().perLead().get(0);
+        assertEquals(LeadQuality.Verdict.NOISY, quality.verdict());
+        assertTrue(quality.usable(), "the only lead that is not flat or clipped is used, and reported noisy");
+        Beats beats = report.find(Beats.class).orElseThrow();
+        assertTrue(beats.available());
+    }
+
+    @Test
+    void prefersTheCleanLeadOverANoisyOne() {
+        Random random = new Random(8);
+        int[] noise = new int[360 * 20];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (int) (200 * random.nextGaussian());
+        }
+        SyntheticEcg ecg = SyntheticEcg.of(360, 20).regular(70).noise(20);
+        AnalysisReport report = SyntheticEcg.analyse(SyntheticEcg.recording(360, Signal.wrap(noise), ecg.signal()));
+
+        List<LeadQuality> quality = report.find(SignalQuality.class).orElseThrow().perLead();
+        assertFalse(quality.get(0).usable());
+        assertTrue(quality.get(1).usable());
+        assertEquals(List.of("L2"), report.find(Beats.class).orElseThrow().leads(0));
     }
 
     @Test

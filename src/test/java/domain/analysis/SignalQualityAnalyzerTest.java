@@ -55,11 +55,28 @@ class SignalQualityAnalyzerTest {
     }
 
     @Test
-    void reportsNoiseThatDrownsTheComplexesAsNoisy() {
-        LeadQuality lead = quality(SyntheticEcg.of(360, 30).regular(70).noise(1500).recording("I")).get(0);
+    void reportsNoiseThatDrownsTheComplexesAsNoisyAndLeavesThatLeadOutBesideACleanOne() {
+        List<LeadQuality> leads = quality(new Recording(null, 360, List.of(
+                new Lead("I", SyntheticEcg.of(360, 30).regular(70).noise(1500).signal()),
+                new Lead("II", SyntheticEcg.of(360, 30).regular(70).noise(20).signal()))));
 
-        assertEquals(LeadQuality.Verdict.NOISY, lead.verdict());
-        assertFalse(lead.usable());
+        assertEquals(LeadQuality.Verdict.NOISY, leads.get(0).verdict());
+        assertFalse(leads.get(0).usable());
+        assertTrue(leads.get(1).usable());
+    }
+
+    @Test
+    void usesTheLeastNoisyLeadWhenEveryLeadIsNoisy() {
+        int[] partlyClean = SyntheticEcg.of(360, 30).regular(70).noise(1500).samples();
+        int[] clean = SyntheticEcg.of(360, 30).regular(70).noise(20).samples();
+        System.arraycopy(clean, 18 * 360, partlyClean, 18 * 360, 12 * 360); // the last 12 of 30 s are clean
+        List<LeadQuality> leads = quality(new Recording(null, 360, List.of(
+                new Lead("I", SyntheticEcg.of(360, 30).regular(70).noise(1500).signal()),
+                new Lead("II", Signal.wrap(partlyClean)),
+                new Lead("III", Signal.wrap(new int[30 * 360])))));
+
+        assertEquals(List.of(false, true, false), leads.stream().map(LeadQuality::usable).toList());
+        assertEquals(LeadQuality.Verdict.NOISY, leads.get(1).verdict(), "still reported noisy");
     }
 
     @Test
