@@ -206,11 +206,7 @@ class BeatDetectorTest {
 
     @Test
     void callsPureNoiseNoisyAndFindsNoRegularRhythmInIt() {
-        Random random = new Random(7);
-        int[] noise = new int[360 * 20];
-        for (int i = 0; i < noise.length; i++) {
-            noise[i] = (int) (200 * random.nextGaussian());
-        }
+        int[] noise = SyntheticEcg.noiseOnly(360 * 20, 200, 7);
         AnalysisReport report = SyntheticEcg.analyse(SyntheticEcg.recording(360, Signal.wrap(noise)));
 
         LeadQuality quality = report.find(SignalQuality.class).orElseThrow().perLead().get(0);
@@ -222,11 +218,7 @@ class BeatDetectorTest {
 
     @Test
     void prefersTheCleanLeadOverANoisyOne() {
-        Random random = new Random(8);
-        int[] noise = new int[360 * 20];
-        for (int i = 0; i < noise.length; i++) {
-            noise[i] = (int) (200 * random.nextGaussian());
-        }
+        int[] noise = SyntheticEcg.noiseOnly(360 * 20, 200, 8);
         SyntheticEcg ecg = SyntheticEcg.of(360, 20).regular(70).noise(20);
         AnalysisReport report = SyntheticEcg.analyse(SyntheticEcg.recording(360, Signal.wrap(noise), ecg.signal()));
 

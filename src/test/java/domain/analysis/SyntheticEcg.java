@@ -134,6 +134,16 @@ public final class SyntheticEcg {
         }
     }
 
+    /** White Gaussian noise alone: no beats at all. */
+    static int[] noiseOnly(int samples, double uv, long seed) {
+        Random random = new Random(seed);
+        int[] out = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            out[i] = (int) Math.round(uv * random.nextGaussian());
+        }
+        return out;
+    }
+
     Signal signal() {
         return Signal.wrap(samples());
     }
