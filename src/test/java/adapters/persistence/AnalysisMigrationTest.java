@@ -1,0 +1,86 @@
+package adapters.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The upgrade to the cardiac analysis schema (V2) keeps every recording and queues ECGs that an
+ * earlier release analysed for analysis by this one; on both databases.
+ */
+class AnalysisMigrationTest {
+
+    private static final UUID USER = UUID.fromString("00000000-0000-0000-0000-000000000001");
+    private static final UUID DONE = UUID.fromString("00000000-0000-0000-0000-0000000000d0");
+    private static final UUID FAILED = UUID.fromString("00000000-0000-0000-0000-0000000000f0");
+    private static final UUID PENDING = UUID.fromString("00000000-0000-0000-0000-0000000000a0");
+
+    @Test
+    void upgradingAnH2DatabaseKeepsTheRecordingsAndAnalysesThemAgain() throws SQLException {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        upgradeKeepsRecordingsAndQueuesAnalysedEcgs(h2, "db/migration/h2");
+    }
+
+    @Test
+    void upgradingAPostgresqlDatabaseKeepsTheRecordingsAndAnalysesThemAgain() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            upgradeKeepsRecordingsAndQueuesAnalysedEcgs(postgres.getPostgresDatabase(), "db/migration/postgresql");
+        }
+    }
+
+    private static void upgradeKeepsRecordingsAndQueuesAnalysedEcgs(DataSource database, String vendorFolder)
+            throws SQLException {
+        flyway(database, vendorFolder).target("1").load().migrate();
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO users VALUES ('" + USER + "', 'alice', '$2a$12$hash', 'USER', CURRENT_TIMESTAMP)");
+            insertEcg(connection, sql, DONE, "DONE");
+            insertEcg(connection, sql, FAILED, "FAILED");
+            insertEcg(connection, sql, PENDING, "PENDING");
+            sql.execute("INSERT INTO ecg_lead_results VALUES ('" + DONE + "', 0, 2)");
+        }
+
+        flyway(database, vendorFolder).load().migrate();
+
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            assertEquals(3, count(sql, "SELECT COUNT(*) FROM ecgs WHERE status = 'PENDING' AND analysed_at IS NULL"),
+                    "done and failed ECGs wait for this release's analysis");
+            assertEquals(3, count(sql, "SELECT COUNT(*) FROM ecg_leads WHERE samples_encoding = 1"), "every recording kept");
+            assertEquals(0, count(sql, "SELECT COUNT(*) FROM ecg_lead_results"));
+        }
+        assertEquals("2", flyway(database, vendorFolder).load().info().current().getVersion().getVersion());
+    }
+
+    private static FluentConfiguration flyway(DataSource database, String vendorFolder) {
+        return Flyway.configure().dataSource(database).locations("db/migration/common", vendorFolder);
+    }
+
+    private static void insertEcg(Connection connection, Statement sql, UUID id, String status) throws SQLException {
+        sql.execute("INSERT INTO ecgs VALUES ('" + id + "', '" + USER + "', NULL, 360, '" + status + "', "
+                + "CURRENT_TIMESTAMP, " + ("PENDING".equals(status) ? "NULL" : "CURRENT_TIMESTAMP") + ", 0)");
+        try (PreparedStatement lead = connection.prepareStatement("INSERT INTO ecg_leads VALUES (?, 0, 'II', 3, 1, ?)")) {
+            lead.setObject(1, id);
+            lead.setBytes(2, new byte[] {2, 4, 6});
+            lead.executeUpdate();
+        }
+    }
+
+    private static long count(Statement sql, String query) throws SQLException {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
