@@ -28,7 +28,7 @@ public final class HeartRateAnalyzer implements Analyzer {
             min = Math.min(min, bpm);
             max = Math.max(max, bpm);
         }
-        return new HeartRate(round(mean), round(min), round(max), intervals, null);
+        return new HeartRate(Decimals.round(mean, 1), Decimals.round(min, 1), Decimals.round(max, 1), intervals, null);
     }
 
     /**
@@ -49,9 +49,5 @@ public final class HeartRateAnalyzer implements Analyzer {
             out[end - window] = 60 / median;
         }
         return out;
-    }
-
-    static double round(double value) {
-        return Math.round(value * 10) / 10.0;
     }
 }

@@ -74,16 +74,18 @@ public final class HrvAnalyzer implements Analyzer {
                 pairs++;
             }
         }
-        Double rmssd = pairs == 0 ? null : round(Math.sqrt(squares / pairs));
-        Double pnn50 = pairs == 0 ? null : round(100.0 * over50 / pairs);
+        Double rmssd = pairs == 0 ? null : Decimals.round(Math.sqrt(squares / pairs), 2);
+        Double pnn50 = pairs == 0 ? null : Decimals.round(100.0 * over50 / pairs, 2);
         double duration = (double) recording.leads().get(0).numberOfSamples() / beats.samplingRateHz();
         if (duration < MIN_SPECTRUM_S || nnTimes[n - 1] - nnTimes[0] < MIN_SPECTRUM_S * 0.8) {
-            return new HeartRateVariability(n, round(mean), round(sdnn), rmssd, pnn50, null, null, null, null,
+            return new HeartRateVariability(n, Decimals.round(mean, 2), Decimals.round(sdnn, 2), rmssd, pnn50,
+                    null, null, null, null,
                     "the frequency domain needs at least 2 minutes of normal beats");
         }
         double[] bands = bandPowers(Arrays.copyOf(nnTimes, n), Arrays.copyOf(nn, n));
-        return new HeartRateVariability(n, round(mean), round(sdnn), rmssd, pnn50, round(bands[0]), round(bands[1]),
-                bands[1] > 0 ? round(bands[0] / bands[1]) : null, null, null);
+        return new HeartRateVariability(n, Decimals.round(mean, 2), Decimals.round(sdnn, 2), rmssd, pnn50,
+                Decimals.round(bands[0], 2), Decimals.round(bands[1], 2),
+                bands[1] > 0 ? Decimals.round(bands[0] / bands[1], 2) : null, null, null);
     }
 
     /** LF and HF power in ms². */
@@ -182,9 +184,5 @@ public final class HrvAnalyzer implements Analyzer {
         for (int i = 0; i < length; i++) {
             out[i] = x[start + i] - meanX - slope * (i - meanI);
         }
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
     }
 }

@@ -109,23 +109,6 @@ final class LeadFusion {
         return detection < 0 ? 0 : Math.abs(similarity[detection]);
     }
 
-    /** The position (in the fused leads) of the lead that saw the most beats. */
-    static int mostAgreeing(int[] masks, int[] leadIndices) {
-        int best = 0;
-        int bestCount = -1;
-        for (int k = 0; k < leadIndices.length; k++) {
-            int count = 0;
-            for (int mask : masks) {
-                count += (mask >>> leadIndices[k]) & 1;
-            }
-            if (count > bestCount) {
-                bestCount = count;
-                best = k;
-            }
-        }
-        return best;
-    }
-
     /** Which of the lead's detections every lead agreed on. */
     private static boolean[] confirmed(int[][] clusters, int count, int lead, int detections) {
         boolean[] out = new boolean[detections];

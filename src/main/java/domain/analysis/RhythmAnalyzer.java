@@ -82,7 +82,7 @@ public final class RhythmAnalyzer implements Analyzer {
                     double bpm = rolling[end - window];
                     extreme = kind == Finding.Kind.BRADYCARDIA ? Math.min(extreme, bpm) : Math.max(extreme, bpm);
                 }
-                findings.add(new Finding(kind, round(beats.timeSeconds(episode[0])), round(beats.timeSeconds(episode[1])),
+                findings.add(new Finding(kind, at(beats, episode[0]), at(beats, episode[1]),
                         episode[1] - episode[0] + 1, String.format(Locale.ROOT, "mean %.0f bpm, %s %.0f bpm",
                         meanBpm(beats, episode[0], episode[1]), kind == Finding.Kind.BRADYCARDIA ? "slowest" : "fastest",
                         extreme)));
@@ -113,7 +113,7 @@ public final class RhythmAnalyzer implements Analyzer {
         for (int i = 1; i < beats.count(); i++) {
             double rr = beats.rrSeconds(i);
             if (rr > PAUSE_S) {
-                findings.add(new Finding(Finding.Kind.PAUSE, round(beats.timeSeconds(i - 1)), round(beats.timeSeconds(i)),
+                findings.add(new Finding(Finding.Kind.PAUSE, at(beats, i - 1), at(beats, i),
                         2, String.format(Locale.ROOT, "RR %.2f s", rr)));
             }
         }
@@ -161,8 +161,8 @@ public final class RhythmAnalyzer implements Analyzer {
         }
         int first = endBeat[startInterval] - 1;
         int last = endBeat[endInterval];
-        findings.add(new Finding(Finding.Kind.IRREGULAR_RHYTHM, round(beats.timeSeconds(first)),
-                round(beats.timeSeconds(last)), last - first + 1, "RR irregularity typical of atrial fibrillation"));
+        findings.add(new Finding(Finding.Kind.IRREGULAR_RHYTHM, at(beats, first),
+                at(beats, last), last - first + 1, "RR irregularity typical of atrial fibrillation"));
     }
 
     static boolean looksLikeFibrillation(double[] rr, int start) {
@@ -248,11 +248,12 @@ public final class RhythmAnalyzer implements Analyzer {
         }
         String origin = ventricular && supraventricular ? "ventricular and supraventricular"
                 : ventricular ? "ventricular" : "supraventricular";
-        findings.add(new Finding(Finding.Kind.PREMATURE_BEATS, round(beats.timeSeconds(Math.max(0, first - 1))),
-                round(beats.timeSeconds(last)), count, origin));
+        findings.add(new Finding(Finding.Kind.PREMATURE_BEATS, at(beats, Math.max(0, first - 1)),
+                at(beats, last), count, origin));
     }
 
-    private static double round(double seconds) {
-        return Math.round(seconds * 1000) / 1000.0;
+    /** A beat's time in seconds, to the millisecond. */
+    private static double at(Beats beats, int beat) {
+        return Decimals.round(beats.timeSeconds(beat), 3);
     }
 }

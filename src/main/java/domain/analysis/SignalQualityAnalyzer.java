@@ -86,7 +86,8 @@ public final class SignalQualityAnalyzer implements Analyzer {
             verdict = flatShare >= clippedShare && flatShare >= noisyShare ? LeadQuality.Verdict.FLAT
                     : clippedShare >= noisyShare ? LeadQuality.Verdict.CLIPPED : LeadQuality.Verdict.NOISY;
         }
-        return new LeadQuality(lead.name(), verdict, round(flatShare), round(clippedShare), round(noisyShare),
+        return new LeadQuality(lead.name(), verdict, Decimals.round(flatShare, 3), Decimals.round(clippedShare, 3),
+                Decimals.round(noisyShare, 3),
                 (double) unfit / windows < UNFIT_SHARE);
     }
 
@@ -118,9 +119,6 @@ public final class SignalQualityAnalyzer implements Analyzer {
         return out;
     }
 
-    private static double round(double share) {
-        return Math.round(share * 1000) / 1000.0;
-    }
 
     /** Whole windows only: a shorter tail joins the last one, so a few samples never make a verdict of their own. */
     private static int windows(int length, int window) {
