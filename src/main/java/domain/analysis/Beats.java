@@ -84,10 +84,6 @@ public final class Beats implements AnalysisResult {
         return types[beat];
     }
 
-    public int leadMask(int beat) {
-        return leadMasks[beat];
-    }
-
     /** The names of the leads that saw the beat. */
     public List<String> leads(int beat) {
         return leadNames.stream().filter(name -> (leadMasks[beat] & (1 << leadNames.indexOf(name))) != 0).toList();

@@ -60,21 +60,4 @@ final class Biquad {
             x[i] = (float) z;
         }
     }
-
-    /** Filters {@code in} into {@code out} (which may be the same array), starting from rest at the first sample. */
-    void apply(float[] in, float[] out) {
-        double x1 = in.length > 0 ? in[0] : 0;
-        double x2 = x1;
-        double y1 = b0 + b1 + b2 == 0 ? 0 : x1;
-        double y2 = y1;
-        for (int i = 0; i < in.length; i++) {
-            double x = in[i];
-            double y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
-            x2 = x1;
-            x1 = x;
-            y2 = y1;
-            y1 = y;
-            out[i] = (float) y;
-        }
-    }
 }

@@ -22,8 +22,4 @@ public record HeartRateVariability(int nnIntervals, Double meanNnMs, Double sdnn
     public static HeartRateVariability unavailable(String reason) {
         return new HeartRateVariability(0, null, null, null, null, null, null, null, reason, reason);
     }
-
-    public boolean available() {
-        return unavailableReason == null;
-    }
 }

@@ -6,9 +6,9 @@ import java.util.Arrays;
 /**
  * Fuses the detections of several leads into one beat series. Detections of different leads within
  * 100 ms of each other are one beat. A beat every lead saw is kept; where leads disagree, the leads
- * that saw the beat and those that did not are weighed by their signal-to-noise ratio at that
- * moment, so the locally better lead wins. The beat's position comes from the lead that is best
- * over the whole record when it saw the beat, so RR intervals do not jitter between leads.
+ * that saw the beat and those that did not are weighed by how much their detection there looks like
+ * that lead's typical beat, so the locally better lead wins. The beat's position is the mean of the
+ * positions the leads that saw it found.
  */
 final class LeadFusion {
 

@@ -18,8 +18,6 @@ import java.util.Arrays;
  *   the typical beat, so asystole or a lost electrode does not turn noise into beats);</li>
  *   <li>the R peak refined on the band-passed and then the raw signal.</li>
  * </ol>
- * Each detection carries the lead's signal-to-noise ratio at that moment, which the multi-lead
- * fusion uses to trust the better lead when leads disagree.
  */
 public final class QrsDetector {
 
@@ -35,7 +33,7 @@ public final class QrsDetector {
     }
 
     /** The detections of one lead, in time order. */
-    public record Detections(int[] peaks, float[] snr) {
+    public record Detections(int[] peaks) {
         public int count() {
             return peaks.length;
         }
@@ -158,7 +156,6 @@ public final class QrsDetector {
 
         private final int[] scratch = new int[32];
         private int[] peaks = new int[64];
-        private float[] snr = new float[64];
         private int count;
 
         Thresholds(Signal raw, int factor, float[] band, float[] integrated, double fs) {
@@ -195,7 +192,7 @@ public final class QrsDetector {
                     noiseLevel = 0.125 * value + 0.875 * noiseLevel;
                 }
             }
-            return new Detections(Arrays.copyOf(peaks, count), Arrays.copyOf(snr, count));
+            return new Detections(Arrays.copyOf(peaks, count));
         }
 
         private double threshold() {
@@ -255,10 +252,8 @@ public final class QrsDetector {
             lastSlope = slope;
             if (count == peaks.length) {
                 peaks = Arrays.copyOf(peaks, count * 2);
-                snr = Arrays.copyOf(snr, count * 2);
             }
             peaks[count] = refine(at);
-            snr[count] = (float) (noiseLevel > 0 ? signalLevel / noiseLevel : 1000);
             count++;
         }
 

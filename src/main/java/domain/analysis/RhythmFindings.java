@@ -12,8 +12,4 @@ public record RhythmFindings(List<Finding> findings, String unavailableReason) i
     public static RhythmFindings unavailable(String reason) {
         return new RhythmFindings(List.of(), reason);
     }
-
-    public boolean available() {
-        return unavailableReason == null;
-    }
 }
