@@ -5,7 +5,7 @@ package domain;
  * REST adapter can turn each into exactly one HTTP status without guessing.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits InvalidInputException, NotFoundException, ConflictException {
+        permits InvalidInputException, NotFoundException, ConflictException, ForbiddenException {
 
     protected DomainException(String message) {
         super(message, null, false, false);

@@ -30,9 +30,9 @@ public class PrepareService {
     public record Result(EnsureAdminAccount.Result admin, int resumed) {
     }
 
-    public Result execute(String adminUsername, Optional<String> adminPassword) {
+    public Result execute(String adminUsername, Optional<String> adminPassword, boolean resetAdminPassword) {
         migrator.migrate();
-        EnsureAdminAccount.Result admin = ensureAdmin.execute(adminUsername, adminPassword);
+        EnsureAdminAccount.Result admin = ensureAdmin.execute(adminUsername, adminPassword, resetAdminPassword);
         int resumed = resumePending.execute(Duration.ZERO);
         prepared = true;
         return new Result(admin, resumed);

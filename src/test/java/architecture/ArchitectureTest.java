@@ -48,11 +48,14 @@ class ArchitectureTest {
             .adapter("messaging", "adapters.messaging..")
             .adapter("security", "adapters.security..")
             .adapter("config", "adapters.config..")
+            .adapter("http", "adapters.http..")
             .adapter("lifecycle", "adapters.lifecycle..")
             // The domain has no separate domain-service layer: its analyzers are part of the model.
             .withOptionalLayers(true)
-            // adapters.config holds the shared @ConfigMapping and Clock producer every adapter reads.
+            // adapters.config holds the shared @ConfigMapping and Clock producer every adapter reads;
+            // adapters.http the shared HTTP edge (caller, problem shape, failure classes) of the transports.
             .ignoreDependency(resideInAPackage("adapters.."), resideInAPackage("adapters.config.."))
+            .ignoreDependency(resideInAPackage("adapters.."), resideInAPackage("adapters.http.."))
             .ensureAllClassesAreContainedInArchitecture()
             .because("dependencies point inwards: adapters use use cases, use cases use the domain, "
                     + "and one adapter never reaches into another adapter's technology");

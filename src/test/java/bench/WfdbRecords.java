@@ -24,6 +24,6 @@ final class WfdbRecords {
             String file = line.split("\\s+")[0];
             dataFiles.putIfAbsent(file, folder.resolve(file));
         }
-        return WfdbRecordReader.read(header, dataFiles).recording();
+        return WfdbRecordReader.read(header, dataFiles, new domain.ecg.RecordingLimits(64, 1 << 30, 1L << 31)).recording();
     }
 }

@@ -22,10 +22,30 @@ public interface SinusConfig {
 
     Analysis analysis();
 
+    Ecg ecg();
+
     interface Analysis {
         /** How often ECGs pending for longer than this are queued for analysis again. */
         @WithDefault("PT1M")
         Duration retryInterval();
+
+        /** Attempts at analysing one revision of an ECG before it is marked failed. */
+        @WithDefault("3")
+        int maxAttempts();
+    }
+
+    interface Ecg {
+        /** Leads per recording. */
+        @WithDefault("64")
+        int maxLeads();
+
+        /** Samples in one lead (a 24-hour Holter lead at 360 Hz has 31 M). */
+        @WithDefault("67108864")
+        int maxSamplesPerLead();
+
+        /** Samples over all leads of one recording: bounds the memory one upload or one analysis takes. */
+        @WithDefault("67108864")
+        long maxSamples();
     }
 
     interface Db {
@@ -87,6 +107,14 @@ public interface SinusConfig {
         /** Largest upload accepted by the data import and the ECG file import. */
         @WithDefault("64G")
         String maxImportSize();
+
+        /** How long a request body may take to arrive before the connection is closed (except uploads, see below). */
+        @WithDefault("PT30S")
+        Duration bodyTimeout();
+
+        /** Uploads to the import endpoints may take longer, as long as they arrive at least this fast (bytes/s). */
+        @WithDefault("64K")
+        String minUploadRate();
     }
 
     Security security();
@@ -98,6 +126,10 @@ public interface SinusConfig {
 
         /** Its password; when absent, a random one is generated at first start and logged once. */
         Optional<String> password();
+
+        /** At start, set the existing administrator's password to {@link #password()} (or a generated one). */
+        @WithDefault("false")
+        boolean resetPassword();
     }
 
     interface Security {
@@ -112,5 +144,24 @@ public interface SinusConfig {
         /** Most credential checks remembered at once. */
         @WithDefault("10000")
         int credentialCacheSize();
+
+        /** Wrong passwords for one account within {@link #loginFailureWindow()} before its checks are refused. */
+        @WithDefault("10")
+        int loginFailuresPerAccount();
+
+        /** Wrong passwords from one client address within {@link #loginFailureWindow()} before its checks are refused. */
+        @WithDefault("30")
+        int loginFailuresPerAddress();
+
+        /** How long failed sign-ins are counted, and how long a throttled account or address waits at most. */
+        @WithDefault("PT5M")
+        Duration loginFailureWindow();
+
+        /** Password hashes computed at once; default: half the cores (at least one). */
+        Optional<Integer> passwordCheckConcurrency();
+
+        /** Password checks that may wait for a free hasher; more get 503. */
+        @WithDefault("16")
+        int passwordCheckQueue();
     }
 }

@@ -1,22 +1,31 @@
 package adapters.lifecycle;
 
 import adapters.config.SinusConfig;
+import adapters.http.Failures;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 import usecase.PrepareService;
-import usecase.port.SchemaMigrator.IncompatibleSchemaException;
+import usecase.account.EnsureAdminAccount;
 
 /**
- * Prepares the database at start-up: migrates the schema, creates the administrator and resumes
- * pending analyses. A database that is down is retried every {@code sinus.db.startup-retry-interval}
- * while the service answers 503 and reports not ready; a schema from a newer Sinus stops the service.
+ * Prepares the service at start-up: empties the upload spool (what a crash left there), migrates the
+ * schema, creates the administrator and resumes pending analyses. A database that is unreachable is
+ * retried every {@code sinus.db.startup-retry-interval} while the service answers 503 and reports not
+ * ready; anything else (a wrong password, a schema from a newer Sinus, an invalid setting) will not go
+ * away by waiting, so the service stops with one line that says what is wrong.
  */
 @ApplicationScoped
 @Readiness
@@ -26,14 +35,17 @@ public class ServiceStartup implements HealthCheck {
 
     private final PrepareService prepare;
     private final SinusConfig config;
-    private volatile String lastProblem = "starting";
+    private final Path spool;
 
-    ServiceStartup(PrepareService prepare, SinusConfig config) {
+    ServiceStartup(PrepareService prepare, SinusConfig config,
+                   @ConfigProperty(name = "quarkus.http.body.uploads-directory") String spool) {
         this.prepare = prepare;
         this.config = config;
+        this.spool = Path.of(spool);
     }
 
     void onStart(@Observes StartupEvent event) {
+        emptySpool();
         attempt(true);
     }
 
@@ -43,33 +55,58 @@ public class ServiceStartup implements HealthCheck {
         attempt(false);
     }
 
+    /** Uploads are spooled here only while their request runs: whatever is here at start-up, a crash left. */
+    private void emptySpool() {
+        try {
+            Files.createDirectories(spool);
+            int removed = 0;
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(spool, Files::isRegularFile)) {
+                for (Path file : files) {
+                    Files.deleteIfExists(file);
+                    removed++;
+                }
+            }
+            if (removed > 0) {
+                LOG.infof("removed %d upload(s) left in %s by an earlier run", removed, spool.toAbsolutePath());
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warnf("could not empty the upload folder %s: %s", spool.toAbsolutePath(), e.getMessage());
+        }
+    }
+
     private synchronized void attempt(boolean firstTry) {
         if (prepare.isPrepared()) {
             return;
         }
         PrepareService.Result result;
         try {
-            result = prepare.execute(config.admin().username(), config.admin().password());
-        } catch (IncompatibleSchemaException e) {
-            LOG.error(e.getMessage());
-            if (firstTry) {
-                throw e;
-            }
-            Quarkus.asyncExit(1);
-            return;
+            result = prepare.execute(config.admin().username(), config.admin().password(),
+                    config.admin().resetPassword());
         } catch (RuntimeException e) {
-            lastProblem = rootMessage(e);
-            LOG.errorf("could not prepare the database (%s); Sinus answers 503 and tries again every %s",
-                    lastProblem, config.db().startupRetryInterval());
+            if (Failures.databaseUnreachable(e)) {
+                LOG.errorf("the database is unavailable (%s); Sinus answers 503 and tries again every %s",
+                        rootMessage(e), config.db().startupRetryInterval());
+                return;
+            }
+            LOG.errorf("Sinus cannot start: %s", e.getCause() == null ? e.getMessage() : rootMessage(e));
+            Quarkus.asyncExit(1);
             return;
         }
         if (!firstTry) {
             LOG.info("the database is available: Sinus is ready");
         }
-        result.admin().generatedPassword().ifPresent(password -> LOG.warnf("""
+        report(result.admin());
+        if (result.resumed() > 0) {
+            LOG.infof("resumed the analysis of %d pending ECG(s)", result.resumed());
+        }
+    }
+
+    private void report(EnsureAdminAccount.Result admin) {
+        String name = config.admin().username();
+        admin.generatedPassword().ifPresent(password -> LOG.warnf("""
 
                 ================================================================
-                 Sinus created the administrator account '%s'
+                 Sinus %s the administrator account '%s'
                  with this generated password, shown only this once:
 
                      %s
@@ -77,21 +114,29 @@ public class ServiceStartup implements HealthCheck {
                  Only its hash is stored. Keep it now, or set sinus.admin.password
                  (SINUS_ADMIN_PASSWORD) before the first start.
                 ================================================================""",
-                config.admin().username(), password));
-        if (result.admin().created() && result.admin().generatedPassword().isEmpty()) {
-            LOG.infof("created the administrator account '%s' with the configured password", config.admin().username());
-        }
-        if (result.resumed() > 0) {
-            LOG.infof("resumed the analysis of %d pending ECG(s)", result.resumed());
+                admin.outcome() == EnsureAdminAccount.Outcome.RESET ? "reset the password of" : "created",
+                name, password));
+        switch (admin.outcome()) {
+            case CREATED -> {
+                if (admin.generatedPassword().isEmpty()) {
+                    LOG.infof("created the administrator account '%s' with the configured password", name);
+                }
+            }
+            case RESET -> LOG.warnf("reset the password of the administrator '%s' and revoked its API tokens, as "
+                    + "sinus.admin.reset-password asks: unset it now, or every start resets the password again", name);
+            case EXISTS_CONFIGURED_PASSWORD_UNUSED -> LOG.warnf("sinus.admin.password is set, but the administrator "
+                    + "'%s' exists already and keeps its password: the setting applies only when the account is "
+                    + "created. To set it to the configured password, start once with sinus.admin.reset-password=true "
+                    + "(SINUS_ADMIN_RESET_PASSWORD=true).", name);
+            case EXISTS -> {
+            }
         }
     }
 
+    /** Names and states only: what went wrong is in the log, never in an anonymous response. */
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("Sinus database prepared")
-                .status(prepare.isPrepared())
-                .withData("problem", prepare.isPrepared() ? "none" : lastProblem)
-                .build();
+        return HealthCheckResponse.named("database prepared").status(prepare.isPrepared()).build();
     }
 
     private static String rootMessage(Throwable e) {

@@ -5,7 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.UUID;
+import domain.ecg.EcgKey;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import usecase.ecg.AnalyseEcg;
@@ -34,12 +34,13 @@ public class AnalysisWorker {
 
     @Incoming(InMemoryChannelAnalysisQueue.CHANNEL)
     @Blocking(value = "sinus-analysis", ordered = false)
-    public void analyse(UUID ecgId) {
+    public void analyse(EcgKey key) {
         try {
-            analyseEcg.execute(ecgId);
+            analyseEcg.execute(key);
         } catch (RuntimeException e) {
-            // Never let one failure cancel the stream; the ECG stays pending and retryStalled queues it again.
-            LOG.errorf(e, "could not analyse ECG %s; it stays pending", ecgId);
+            // Never let one failure cancel the stream. The ECG stays pending and retryStalled queues it again;
+            // the attempt was counted, so one that keeps failing ends failed rather than looping.
+            LOG.errorf(e, "could not analyse ECG %s; it stays pending", key);
         }
     }
 

@@ -1,17 +1,17 @@
 package adapters.messaging;
 
+import domain.ecg.EcgKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import usecase.port.AnalysisQueue;
 
 /**
- * Sends ECG ids on the in-process {@value #CHANNEL} channel. Inside a transaction the id is sent
+ * Sends ECG keys on the in-process {@value #CHANNEL} channel. Inside a transaction the key is sent
  * only once the transaction has committed, so the consumer never looks for an ECG that is not
  * visible yet, and a rolled-back submission is never analysed. The database stays the source of
  * truth: what is lost from this in-memory queue in a crash is still pending there, and is queued
@@ -22,19 +22,19 @@ public class InMemoryChannelAnalysisQueue implements AnalysisQueue {
 
     static final String CHANNEL = "ecg-analysis";
 
-    private final Emitter<UUID> emitter;
+    private final Emitter<EcgKey> emitter;
     private final TransactionSynchronizationRegistry transactions;
 
-    InMemoryChannelAnalysisQueue(@Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<UUID> emitter,
+    InMemoryChannelAnalysisQueue(@Channel(CHANNEL) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<EcgKey> emitter,
                                  TransactionSynchronizationRegistry transactions) {
         this.emitter = emitter;
         this.transactions = transactions;
     }
 
     @Override
-    public void enqueue(UUID ecgId) {
+    public void enqueue(EcgKey key) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            emitter.send(ecgId);
+            emitter.send(key);
             return;
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -45,7 +45,7 @@ public class InMemoryChannelAnalysisQueue implements AnalysisQueue {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    emitter.send(ecgId);
+                    emitter.send(key);
                 }
             }
         });

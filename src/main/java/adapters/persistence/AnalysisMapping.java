@@ -18,7 +18,18 @@ import java.util.UUID;
 /** Maps the cardiac analysis results to their rows and back. */
 final class AnalysisMapping {
 
+    /** The width of the reason and detail columns. */
+    static final int REASON_LENGTH = 4000;
+
     private AnalysisMapping() {
+    }
+
+    /**
+     * Text cut to a column's width. Reasons are bounded by the limit on leads already; this keeps a
+     * result that could not otherwise be stored from failing its analysis forever.
+     */
+    static String bounded(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     /** The whole-record row, or null when the report holds no beat detection (a report of an older release). */
@@ -29,7 +40,7 @@ final class AnalysisMapping {
         }
         EcgAnalysisEntity entity = new EcgAnalysisEntity();
         entity.ecgId = ecgId;
-        entity.beatsUnavailable = beats.unavailableReason();
+        entity.beatsUnavailable = bounded(beats.unavailableReason(), REASON_LENGTH);
         entity.beatCount = beats.count();
         if (beats.available()) {
             entity.beatSamples = SignalCodec.encode(beats.samples());
@@ -41,25 +52,26 @@ final class AnalysisMapping {
             }
         }
         report.find(HeartRate.class).ifPresent(rate -> {
-            entity.heartRateUnavailable = rate.unavailableReason();
+            entity.heartRateUnavailable = bounded(rate.unavailableReason(), REASON_LENGTH);
             entity.meanBpm = rate.meanBpm();
             entity.minBpm = rate.minBpm();
             entity.maxBpm = rate.maxBpm();
             entity.rrIntervals = rate.rrIntervals();
         });
         report.find(HeartRateVariability.class).ifPresent(hrv -> {
-            entity.hrvUnavailable = hrv.unavailableReason();
+            entity.hrvUnavailable = bounded(hrv.unavailableReason(), REASON_LENGTH);
             entity.nnIntervals = hrv.nnIntervals();
             entity.meanNnMs = hrv.meanNnMs();
             entity.sdnnMs = hrv.sdnnMs();
             entity.rmssdMs = hrv.rmssdMs();
             entity.pnn50Percent = hrv.pnn50Percent();
-            entity.hrvFrequencyUnavailable = hrv.frequencyUnavailableReason();
+            entity.hrvFrequencyUnavailable = bounded(hrv.frequencyUnavailableReason(), REASON_LENGTH);
             entity.lfMs2 = hrv.lfMs2();
             entity.hfMs2 = hrv.hfMs2();
             entity.lfHfRatio = hrv.lfHfRatio();
         });
-        report.find(RhythmFindings.class).ifPresent(findings -> entity.findingsUnavailable = findings.unavailableReason());
+        report.find(RhythmFindings.class).ifPresent(findings -> entity.findingsUnavailable = bounded(findings.unavailableReason(),
+                REASON_LENGTH));
         return entity;
     }
 
@@ -74,7 +86,7 @@ final class AnalysisMapping {
             entity.startS = finding.startS();
             entity.endS = finding.endS();
             entity.beats = finding.beats();
-            entity.detail = finding.detail();
+            entity.detail = bounded(finding.detail(), REASON_LENGTH);
             out.add(entity);
         }
         return out;

@@ -15,7 +15,7 @@ class EcgAnalysisEntity {
     @Column(name = "ecg_id")
     UUID ecgId;
 
-    @Column(name = "beats_unavailable", length = 500)
+    @Column(name = "beats_unavailable", length = 4000)
     String beatsUnavailable;
 
     @Column(name = "beat_count", nullable = false)
@@ -33,7 +33,7 @@ class EcgAnalysisEntity {
     @Column(name = "beat_types")
     byte[] beatTypes;
 
-    @Column(name = "heart_rate_unavailable", length = 500)
+    @Column(name = "heart_rate_unavailable", length = 4000)
     String heartRateUnavailable;
 
     @Column(name = "mean_bpm")
@@ -48,7 +48,7 @@ class EcgAnalysisEntity {
     @Column(name = "rr_intervals", nullable = false)
     int rrIntervals;
 
-    @Column(name = "hrv_unavailable", length = 500)
+    @Column(name = "hrv_unavailable", length = 4000)
     String hrvUnavailable;
 
     @Column(name = "nn_intervals", nullable = false)
@@ -66,7 +66,7 @@ class EcgAnalysisEntity {
     @Column(name = "pnn50_percent")
     Double pnn50Percent;
 
-    @Column(name = "hrv_frequency_unavailable", length = 500)
+    @Column(name = "hrv_frequency_unavailable", length = 4000)
     String hrvFrequencyUnavailable;
 
     @Column(name = "lf_ms2")
@@ -78,6 +78,6 @@ class EcgAnalysisEntity {
     @Column(name = "lf_hf_ratio")
     Double lfHfRatio;
 
-    @Column(name = "findings_unavailable", length = 500)
+    @Column(name = "findings_unavailable", length = 4000)
     String findingsUnavailable;
 }

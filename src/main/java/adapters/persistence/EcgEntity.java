@@ -7,12 +7,19 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
+/**
+ * One ECG. {@code id} is an internal key, referenced by the leads and results; the owner sees
+ * {@code publicId}, which is unique per owner only.
+ */
 @Entity
 @Table(name = "ecgs")
 class EcgEntity {
 
     @Id
     UUID id;
+
+    @Column(name = "public_id", nullable = false)
+    UUID publicId;
 
     @Column(name = "owner_id", nullable = false)
     UUID ownerId;
@@ -34,4 +41,14 @@ class EcgEntity {
 
     @Column(nullable = false)
     long revision;
+
+    @Column(name = "analysis_attempts", nullable = false)
+    int analysisAttempts;
+
+    @Column(name = "failure_reason", length = 500)
+    String failureReason;
+
+    /** When the current revision was queued for analysis. */
+    @Column(name = "pending_since")
+    Instant pendingSince;
 }

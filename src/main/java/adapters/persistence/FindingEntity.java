@@ -27,6 +27,6 @@ class FindingEntity {
     @Column(nullable = false)
     int beats;
 
-    @Column(length = 200)
+    @Column(length = 4000)
     String detail;
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.hibernate.exception.ConstraintViolationException;
+import domain.ConflictException;
 import usecase.port.ApiTokenRepository;
 
 @ApplicationScoped
@@ -27,7 +29,7 @@ public class HibernateApiTokenRepository implements ApiTokenRepository {
 
     @Override
     public boolean add(ApiToken token) {
-        if (session().find(ApiTokenEntity.class, token.id()) != null) {
+        if (exists(token.id(), token.secretHash())) {
             return false;
         }
         ApiTokenEntity entity = new ApiTokenEntity();
@@ -38,7 +40,34 @@ public class HibernateApiTokenRepository implements ApiTokenRepository {
         entity.createdAt = token.createdAt();
         entity.expiresAt = token.expiresAt();
         session().persist(entity);
+        try {
+            session().flush();
+        } catch (ConstraintViolationException e) {
+            if (EcgRows.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                return false; // the same id or secret was stored by a concurrent request
+            }
+            throw new ConflictException("the account was deleted while this request ran; no token was issued");
+        }
         return true;
+    }
+
+    @Override
+    public boolean exists(UUID id, String secretHash) {
+        return session().createSelectionQuery(
+                        "select count(t) from ApiTokenEntity t where t.id = :id or t.secretHash = :hash", Long.class)
+                .setParameter("id", id).setParameter("hash", secretHash).getSingleResult() > 0;
+    }
+
+    @Override
+    public Optional<ApiToken> find(UUID id, UUID userId) {
+        return Optional.ofNullable(session().find(ApiTokenEntity.class, id))
+                .filter(t -> t.userId.equals(userId)).map(HibernateApiTokenRepository::toDomain);
+    }
+
+    @Override
+    public int deleteAllOf(UUID userId) {
+        return session().createMutationQuery("delete from ApiTokenEntity t where t.userId = :user")
+                .setParameter("user", userId).executeUpdate();
     }
 
     @Override

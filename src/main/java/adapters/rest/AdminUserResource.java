@@ -1,6 +1,9 @@
 package adapters.rest;
 
+import adapters.http.Problem;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,7 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import usecase.account.ChangePassword;
 import usecase.account.CreateUser;
 import usecase.account.DeleteUser;
+import usecase.account.GetUser;
+import usecase.account.ListApiTokens;
 import usecase.account.ListUsers;
+import usecase.account.RevokeApiToken;
 
 @Path("/v1/admin/users")
 @RolesAllowed("admin")
@@ -40,14 +46,21 @@ public class AdminUserResource {
 
     private final CreateUser createUser;
     private final ListUsers listUsers;
+    private final GetUser getUser;
     private final DeleteUser deleteUser;
     private final ChangePassword changePassword;
+    private final ListApiTokens listTokens;
+    private final RevokeApiToken revokeToken;
 
-    AdminUserResource(CreateUser createUser, ListUsers listUsers, DeleteUser deleteUser, ChangePassword changePassword) {
+    AdminUserResource(CreateUser createUser, ListUsers listUsers, GetUser getUser, DeleteUser deleteUser,
+                      ChangePassword changePassword, ListApiTokens listTokens, RevokeApiToken revokeToken) {
         this.createUser = createUser;
         this.listUsers = listUsers;
+        this.getUser = getUser;
         this.deleteUser = deleteUser;
         this.changePassword = changePassword;
+        this.listTokens = listTokens;
+        this.revokeToken = revokeToken;
     }
 
     @POST
@@ -72,10 +85,48 @@ public class AdminUserResource {
         return listUsers.execute().stream().map(AccountJson.UserOut::of).toList();
     }
 
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one account")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AccountJson.UserOut.class)))
+    @APIResponse(responseCode = "404", description = "No such user")
+    public AccountJson.UserOut get(@PathParam("id") UUID id) {
+        return AccountJson.UserOut.of(getUser.execute(id));
+    }
+
+    @GET
+    @Path("/{id}/tokens")
+    @Operation(summary = "List a user's API tokens (without secrets)")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public List<AccountJson.TokenOut> tokens(@PathParam("id") UUID id) {
+        getUser.execute(id);
+        return listTokens.execute(id).stream().map(AccountJson.TokenOut::of).toList();
+    }
+
+    @DELETE
+    @Path("/{id}/tokens/{tokenId}")
+    @Operation(summary = "Revoke one of a user's API tokens")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such user or token")
+    public void revokeToken(@PathParam("id") UUID id, @PathParam("tokenId") UUID tokenId) {
+        revokeToken.execute(id, tokenId);
+    }
+
+    @DELETE
+    @Path("/{id}/tokens")
+    @Operation(summary = "Revoke all of a user's API tokens")
+    @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public void revokeTokens(@PathParam("id") UUID id) {
+        getUser.execute(id);
+        revokeToken.all(id);
+    }
+
     @PUT
     @Path("/{id}/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set a user's password", description = "The old password stops working at once.")
+    @Operation(summary = "Set a user's password", description = "The old password stops working at once, and so "
+            + "does every API token of the user.")
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "422", description = "Password too short or too long")
@@ -94,5 +145,44 @@ public class AdminUserResource {
     @APIResponse(responseCode = "409", description = "Administrator accounts cannot be deleted")
     public void delete(@PathParam("id") UUID id) {
         deleteUser.execute(id);
+    }
+
+    @OPTIONS
+    @PermitAll
+    @Operation(hidden = true)
+    public Response optionsOfCollection() {
+        return Allowed.methods("GET", "POST");
+    }
+
+    @OPTIONS
+    @Path("/{id}")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response optionsOfOne() {
+        return Allowed.methods("GET", "DELETE");
+    }
+
+    @OPTIONS
+    @Path("/{id}/password")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response optionsOfPassword() {
+        return Allowed.methods("PUT");
+    }
+
+    @OPTIONS
+    @Path("/{id}/tokens")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response optionsOfTokens() {
+        return Allowed.methods("GET", "DELETE");
+    }
+
+    @OPTIONS
+    @Path("/{id}/tokens/{tokenId}")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response optionsOfToken() {
+        return Allowed.methods("DELETE");
     }
 }

@@ -1,6 +1,10 @@
 package adapters.rest;
 
+import adapters.http.Problem;
+import adapters.http.Caller;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.OPTIONS;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -50,16 +54,18 @@ public class ApiTokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue a bearer token for yourself", description = "The body is optional. The token's "
-            + "secret is in this response only; Sinus keeps just its SHA-256.")
+    @Operation(summary = "Issue a bearer token for yourself", description = "Needs your password (HTTP Basic): a "
+            + "token cannot issue tokens. The body is optional. The token's secret is in this response only; Sinus "
+            + "keeps just its SHA-256.")
     @APIResponse(responseCode = "201", description = "Issued",
             content = @Content(schema = @Schema(implementation = AccountJson.IssuedToken.class)))
+    @APIResponse(responseCode = "403", description = "Authenticated with a token instead of the password")
     @APIResponse(responseCode = "422", description = "Invalid name or lifetime")
     public Response issue(AccountJson.NewToken body) {
         AccountJson.NewToken request = body == null ? new AccountJson.NewToken(null, null) : body;
         Duration lifetime = request.ttlSeconds() == null ? null : Duration.ofSeconds(request.ttlSeconds());
         IssueApiToken.Issued issued = issueToken.execute(
-                new IssueApiToken.Command(Caller.id(identity), request.name(), lifetime));
+                new IssueApiToken.Command(Caller.id(identity), request.name(), lifetime, Caller.withPassword(identity)));
         return Response.created(URI.create("/v1/auth/tokens/" + issued.token().id()))
                 .entity(new AccountJson.IssuedToken(issued.token().id(), issued.token().name(), issued.secret(),
                         issued.token().createdAt(), issued.token().expiresAt()))
@@ -70,6 +76,30 @@ public class ApiTokenResource {
     @Operation(summary = "List your tokens (without secrets)")
     public List<AccountJson.TokenOut> list() {
         return listTokens.execute(Caller.id(identity)).stream().map(AccountJson.TokenOut::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one of your tokens (without its secret)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AccountJson.TokenOut.class)))
+    @APIResponse(responseCode = "404", description = "No such token of yours")
+    public AccountJson.TokenOut get(@PathParam("id") UUID id) {
+        return AccountJson.TokenOut.of(listTokens.one(Caller.id(identity), id));
+    }
+
+    @OPTIONS
+    @PermitAll
+    @Operation(hidden = true)
+    public Response optionsOfCollection() {
+        return Allowed.methods("GET", "POST");
+    }
+
+    @OPTIONS
+    @Path("/{id}")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response optionsOfOne() {
+        return Allowed.methods("GET", "DELETE");
     }
 
     @DELETE

@@ -1,7 +1,11 @@
 package adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import domain.ecg.RecordingLimits;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.OPTIONS;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -37,15 +41,20 @@ public class DataTransferResource {
 
     private final ExportData exportData;
     private final ImportData importData;
-    private final ObjectMapper mapper;
+    private final JsonFactory json;
     private final String databaseKind;
+    private final RecordingLimits limits;
+    private final java.nio.file.Path spoolDirectory;
 
     DataTransferResource(ExportData exportData, ImportData importData, ObjectMapper mapper,
-                         @ConfigProperty(name = "sinus.db.kind") String databaseKind) {
+                         @ConfigProperty(name = "sinus.db.kind") String databaseKind, RecordingLimits limits,
+                         @ConfigProperty(name = "quarkus.http.body.uploads-directory") String spoolDirectory) {
         this.exportData = exportData;
         this.importData = importData;
-        this.mapper = mapper;
+        this.json = mapper.getFactory();
         this.databaseKind = databaseKind;
+        this.limits = limits;
+        this.spoolDirectory = java.nio.file.Path.of(spoolDirectory);
     }
 
     @GET
@@ -56,7 +65,7 @@ public class DataTransferResource {
     @APIResponse(responseCode = "200", description = "The archive")
     public Response export() {
         StreamingOutput body = output -> {
-            try (NdjsonArchive.Writer writer = new NdjsonArchive.Writer(mapper, output, databaseKind)) {
+            try (NdjsonArchive.Writer writer = new NdjsonArchive.Writer(json, output, databaseKind)) {
                 exportData.execute(writer);
             }
         };
@@ -69,22 +78,41 @@ public class DataTransferResource {
     @Path("/import")
     @Consumes(NdjsonArchive.MEDIA_TYPE)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a Sinus archive", description = "Records whose id is already here are skipped, so "
-            + "an interrupted import can be run again. The archive's administrator is skipped when this "
-            + "installation has one of the same name; any other taken username is a conflict.")
+    @Operation(summary = "Import a Sinus archive", description = "An archive only creates its own accounts, with "
+            + "their tokens and ECGs: it never adds to an account that exists here. The whole archive is checked "
+            + "before anything is stored, so an archive that is damaged or clashes with this installation changes "
+            + "nothing. The archive's administrator is skipped when this installation has one of the same name.")
     @APIResponse(responseCode = "200", description = "What was imported",
             content = @Content(schema = @Schema(implementation = ImportSummary.class)))
-    @APIResponse(responseCode = "409", description = "A username in the archive is taken here by another account")
+    @APIResponse(responseCode = "409", description = "An account, username or token of the archive exists here")
     @APIResponse(responseCode = "422", description = "Not a Sinus archive, another version, truncated, or invalid")
     public ImportSummary importArchive(InputStream archive) throws IOException {
-        // Spooled to a file so the archive can be checked in full before anything is stored.
-        java.nio.file.Path spool = Files.createTempFile("sinus-import-", ".ndjson.gz");
+        // Spooled to a file so the archive can be checked in full before anything is stored; the spool folder is
+        // emptied at start-up, so a crash during an import leaves nothing behind for long.
+        Files.createDirectories(spoolDirectory);
+        java.nio.file.Path spool = Files.createTempFile(spoolDirectory, "sinus-import-", ".ndjson.gz");
         try {
             Files.copy(archive, spool, StandardCopyOption.REPLACE_EXISTING);
-            return ImportSummary.of(importData.execute(new NdjsonArchive.Reader(mapper, spool)));
+            return ImportSummary.of(importData.execute(new NdjsonArchive.Reader(json, spool, limits)));
         } finally {
             Files.deleteIfExists(spool);
         }
+    }
+
+    @OPTIONS
+    @Path("/export")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response optionsOfExport() {
+        return Allowed.methods("GET");
+    }
+
+    @OPTIONS
+    @Path("/import")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response optionsOfImport() {
+        return Allowed.methods("POST");
     }
 
     @RegisterForReflection

@@ -1,13 +1,18 @@
 package adapters.rest;
 
+import adapters.http.Problem;
 import adapters.rest.fileformat.CsvRecordReader;
 import adapters.rest.fileformat.ImportedRecording;
 import adapters.rest.fileformat.VoltageUnit;
 import adapters.rest.fileformat.WfdbRecordReader;
 import domain.Violations;
+import adapters.http.Caller;
 import domain.ecg.Recording;
+import domain.ecg.RecordingLimits;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -54,10 +59,12 @@ public class EcgImportResource {
 
     private final SecurityIdentity identity;
     private final SubmitEcg submitEcg;
+    private final RecordingLimits limits;
 
-    EcgImportResource(SecurityIdentity identity, SubmitEcg submitEcg) {
+    EcgImportResource(SecurityIdentity identity, SubmitEcg submitEcg, RecordingLimits limits) {
         this.identity = identity;
         this.submitEcg = submitEcg;
+        this.limits = limits;
     }
 
     @POST
@@ -69,7 +76,7 @@ public class EcgImportResource {
             + "ECG is then analysed like a submitted one; poll the Location.")
     @APIResponse(responseCode = "202", description = "Stored; analysis pending",
             content = @Content(schema = @Schema(implementation = EcgImportJson.Imported.class)))
-    @APIResponse(responseCode = "409", description = "The client-chosen id exists")
+    @APIResponse(responseCode = "409", description = "You have an ECG with the client-chosen id")
     @APIResponse(responseCode = "413", description = "Body over sinus.http.max-import-size")
     @APIResponse(responseCode = "415", description = "Not multipart/form-data")
     @APIResponse(responseCode = "422", description = "Neither or both formats, a bad form field, or a file that "
@@ -97,14 +104,21 @@ public class EcgImportResource {
 
         ImportedRecording imported = wfdb
                 ? WfdbRecordReader.read(form.header.uploadedFile(), data.stream()
-                        .map(f -> new WfdbRecordReader.DataFile(f.fileName(), f.uploadedFile())).toList())
-                : CsvRecordReader.read(form.csv.uploadedFile(), rate, unit == null ? VoltageUnit.MICROVOLT : unit);
+                        .map(f -> new WfdbRecordReader.DataFile(f.fileName(), f.uploadedFile())).toList(), limits)
+                : CsvRecordReader.read(form.csv.uploadedFile(), rate, unit == null ? VoltageUnit.MICROVOLT : unit,
+                        limits);
         Recording read = imported.recording();
-        Recording recording = date == null ? read
-                : new Recording(date.toInstant(), read.samplingRateHz(), read.leads());
+        Recording recording = date == null ? read : read.withDate(date.toInstant());
         SubmitEcg.Result result = submitEcg.execute(new SubmitEcg.Command(Caller.id(identity), id, recording));
         return Response.accepted(EcgImportJson.Imported.of(result, recording, imported))
                 .location(URI.create("/v1/ecgs/" + result.id())).build();
+    }
+
+    @OPTIONS
+    @PermitAll
+    @Operation(hidden = true)
+    public Response options() {
+        return Allowed.methods("POST");
     }
 
     private static UUID uuid(String value, Violations violations) {
@@ -184,7 +198,7 @@ public class EcgImportResource {
         public String units;
 
         @RestForm
-        @Schema(type = SchemaType.STRING, format = "uuid", description = "Optional client-chosen id; 409 if it exists")
+        @Schema(type = SchemaType.STRING, format = "uuid", description = "Optional client-chosen id; 409 if you have an ECG with it")
         public String id;
 
         @RestForm

@@ -12,9 +12,7 @@ import domain.analysis.RhythmFindings;
 import domain.analysis.SignalQuality;
 import domain.ecg.EcgStatus;
 import domain.ecg.EcgSummary;
-import domain.ecg.Lead;
 import domain.ecg.LeadSummary;
-import domain.ecg.Recording;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -34,21 +32,16 @@ final class EcgJson {
     static final String ZERO_CROSSINGS_DEFINITION = "Zero crossings count the neighbouring sample pairs with strictly "
             + "opposite signs; a sample equal to 0 has no sign, so -1, 0, 45 counts 0 and 5, 0, -4, 23, -9 counts 2.";
 
+    /** The submission's shape, for the API documentation; bodies are read by {@link EcgSubmissionReader}. */
     @Schema(name = "EcgSubmission", description = "A multi-lead recording; samples are integers, preferably microvolts.")
     record Submission(
-            @Schema(description = "Optional client-chosen id; 409 if it exists") UUID id,
-            @Schema(description = "When the ECG was recorded (ISO-8601 with offset)", example = "2026-11-23T08:30:00Z")
-            OffsetDateTime date,
+            @Schema(description = "Optional client-chosen id, unique among your ECGs; 409 if you have one with it")
+            UUID id,
+            @Schema(description = "When the ECG was recorded (ISO-8601 with offset, 1900-9999)",
+                    example = "2026-11-23T08:30:00Z") OffsetDateTime date,
             @JsonProperty("sampling_rate_hz") @Schema(description = "Samples per second per lead", minimum = "1",
                     maximum = "10000", example = "360") Integer samplingRateHz,
             @Schema(required = true, description = "At least one lead, names unique") List<LeadIn> leads) {
-
-        Recording toRecording() {
-            List<Lead.Draft> drafts = leads == null ? null : leads.stream()
-                    .map(lead -> lead == null ? null : new Lead.Draft(lead.name(), lead.numberOfSamples(), lead.signal()))
-                    .toList();
-            return Recording.fromDraft(date == null ? null : date.toInstant(), samplingRateHz, drafts);
-        }
     }
 
     @Schema(name = "EcgLeadSubmission")
@@ -79,7 +72,9 @@ final class EcgJson {
                   BeatsOut beats,
                   @JsonProperty("heart_rate") HeartRateOut heartRate,
                   HrvOut hrv,
-                  FindingsOut findings) {
+                  FindingsOut findings,
+                  @JsonProperty("failure_reason") @Schema(description = "Why the analysis failed; null unless failed")
+                  String failureReason) {
 
         static Report of(EcgSummary summary) {
             AnalysisReport analysis = summary.analysis();
@@ -95,7 +90,8 @@ final class EcgJson {
                             .map(count -> BeatsOut.of(summary.id(), count)).orElse(null),
                     analysis == null ? null : analysis.find(HeartRate.class).map(HeartRateOut::of).orElse(null),
                     analysis == null ? null : analysis.find(HeartRateVariability.class).map(HrvOut::of).orElse(null),
-                    analysis == null ? null : analysis.find(RhythmFindings.class).map(FindingsOut::of).orElse(null));
+                    analysis == null ? null : analysis.find(RhythmFindings.class).map(FindingsOut::of).orElse(null),
+                    summary.failureReason());
         }
     }
 

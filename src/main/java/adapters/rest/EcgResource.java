@@ -1,9 +1,19 @@
 package adapters.rest;
 
+import adapters.http.Problem;
+import adapters.http.Caller;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import domain.InvalidInputException;
+import domain.ecg.EcgKey;
+import domain.ecg.RecordingLimits;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.OPTIONS;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -51,10 +61,15 @@ public class EcgResource {
     private final GetEcgBeats getEcgBeats;
     private final ListEcgs listEcgs;
     private final DeleteEcg deleteEcg;
+    private final JsonFactory json;
+    private final RecordingLimits limits;
 
     EcgResource(SecurityIdentity identity, SubmitEcg submitEcg, ReplaceEcg replaceEcg, GetEcg getEcg,
-                GetEcgBeats getEcgBeats, ListEcgs listEcgs, DeleteEcg deleteEcg) {
+                GetEcgBeats getEcgBeats, ListEcgs listEcgs, DeleteEcg deleteEcg, ObjectMapper mapper,
+                RecordingLimits limits) {
         this.identity = identity;
+        this.json = mapper.getFactory();
+        this.limits = limits;
         this.submitEcg = submitEcg;
         this.replaceEcg = replaceEcg;
         this.getEcg = getEcg;
@@ -70,12 +85,14 @@ public class EcgResource {
     @APIResponse(responseCode = "202", description = "Stored; analysis pending",
             content = @Content(schema = @Schema(implementation = EcgJson.Accepted.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON")
-    @APIResponse(responseCode = "409", description = "The client-chosen id exists")
+    @APIResponse(responseCode = "409", description = "You have an ECG with the client-chosen id")
     @APIResponse(responseCode = "413", description = "Body over the configured limit")
     @APIResponse(responseCode = "422", description = "Invalid recording; the problem lists every field")
-    public Response submit(EcgJson.Submission body) {
+    public Response submit(@RequestBody(required = true, content = @Content(schema = @Schema(
+            implementation = EcgJson.Submission.class))) InputStream body) throws IOException {
+        EcgSubmissionReader.Submission submission = EcgSubmissionReader.read(json, body, limits);
         SubmitEcg.Result result = submitEcg.execute(
-                new SubmitEcg.Command(Caller.id(identity), required(body).id(), body.toRecording()));
+                new SubmitEcg.Command(Caller.id(identity), submission.id(), submission.recording()));
         return Response.accepted(new EcgJson.Accepted(result.id(), EcgJson.status(result.status())))
                 .location(URI.create("/v1/ecgs/" + result.id())).build();
     }
@@ -86,7 +103,7 @@ public class EcgResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EcgJson.Report.class)))
     @APIResponse(responseCode = "404", description = "No such ECG, or not yours")
     public EcgJson.Report get(@PathParam("id") UUID id) {
-        return EcgJson.Report.of(getEcg.execute(Caller.id(identity), id));
+        return EcgJson.Report.of(getEcg.execute(key(id)));
     }
 
     @GET
@@ -106,7 +123,7 @@ public class EcgResource {
         if (toS <= fromS) {
             throw InvalidInputException.of("to_s", "must be after from_s");
         }
-        return EcgJson.BeatListOut.of(id, getEcgBeats.execute(Caller.id(identity), id), fromS, toS);
+        return EcgJson.BeatListOut.of(id, getEcgBeats.execute(key(id)), fromS, toS);
     }
 
     @GET
@@ -123,14 +140,19 @@ public class EcgResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an ECG's recording", description = "Same body as POST (its id is ignored); the "
-            + "results are dropped and the new recording is analysed again.")
+    @Operation(summary = "Replace an ECG's recording", description = "Same body as POST (an id in it must be the "
+            + "path's); the results are dropped and the new recording is analysed again.")
     @APIResponse(responseCode = "202", description = "Replaced; analysis pending",
             content = @Content(schema = @Schema(implementation = EcgJson.Accepted.class)))
     @APIResponse(responseCode = "404", description = "No such ECG, or not yours")
     @APIResponse(responseCode = "422", description = "Invalid recording")
-    public Response replace(@PathParam("id") UUID id, EcgJson.Submission body) {
-        replaceEcg.execute(new ReplaceEcg.Command(Caller.id(identity), id, required(body).toRecording()));
+    public Response replace(@PathParam("id") UUID id, @RequestBody(required = true, content = @Content(schema = @Schema(
+            implementation = EcgJson.Submission.class))) InputStream body) throws IOException {
+        EcgSubmissionReader.Submission submission = EcgSubmissionReader.read(json, body, limits);
+        if (submission.id() != null && !submission.id().equals(id)) {
+            throw InvalidInputException.of("id", "must be the id in the path (" + id + "), or be left out");
+        }
+        replaceEcg.execute(new ReplaceEcg.Command(key(id), submission.recording()));
         return Response.accepted(new EcgJson.Accepted(id, "pending")).location(URI.create("/v1/ecgs/" + id)).build();
     }
 
@@ -140,14 +162,34 @@ public class EcgResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such ECG, or not yours")
     public void delete(@PathParam("id") UUID id) {
-        deleteEcg.execute(Caller.id(identity), id);
+        deleteEcg.execute(key(id));
     }
 
-    private static EcgJson.Submission required(EcgJson.Submission body) {
-        if (body == null) {
-            throw new BadRequestException("the request body must be an ECG object");
-        }
-        return body;
+    @OPTIONS
+    @PermitAll
+    @Operation(hidden = true)
+    public Response optionsOfCollection() {
+        return Allowed.methods("GET", "POST");
+    }
+
+    @OPTIONS
+    @Path("/{id}")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response optionsOfOne() {
+        return Allowed.methods("GET", "PUT", "DELETE");
+    }
+
+    @OPTIONS
+    @Path("/{id}/beats")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response optionsOfBeats() {
+        return Allowed.methods("GET");
+    }
+
+    private EcgKey key(UUID id) {
+        return new EcgKey(Caller.id(identity), id);
     }
 
     private static double secondsParam(String name, String value, double defaultValue) {

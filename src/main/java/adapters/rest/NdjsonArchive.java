@@ -1,33 +1,36 @@
 package adapters.rest;
 
+import adapters.rest.fileformat.IntArrayBuilder;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonToken;
 import domain.InvalidInputException;
-import domain.analysis.AnalysisReport;
-import domain.analysis.ZeroCrossings;
 import domain.account.ApiToken;
 import domain.account.Role;
 import domain.account.User;
 import domain.account.Username;
+import domain.analysis.AnalysisReport;
+import domain.analysis.ZeroCrossings;
 import domain.ecg.Ecg;
 import domain.ecg.EcgStatus;
 import domain.ecg.Lead;
 import domain.ecg.Recording;
+import domain.ecg.RecordingLimits;
 import domain.ecg.Signal;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
@@ -43,6 +46,11 @@ import usecase.port.StoredEcg;
  * of {@code user}, {@code api_token} or {@code ecg} (samples as plain integer arrays, independent of
  * any database's storage); the last line is {@code {"type":"end",...}} with the counts, so a truncated
  * archive is recognised. Password and token hashes travel as they are stored: never a secret.
+ *
+ * <p>Both directions stream token by token: a record's samples go straight between the int arrays and
+ * the gzip stream, never through a tree of JSON nodes, and reading is bounded by the parser's limits and
+ * the recording limits, so no archive, however large or hostile, needs more memory than its largest
+ * admissible recording.
  */
 final class NdjsonArchive {
 
@@ -55,81 +63,129 @@ final class NdjsonArchive {
 
     static final class Writer implements ArchiveWriter, AutoCloseable {
 
-        private final ObjectMapper mapper;
         private final GZIPOutputStream out;
+        private final JsonGenerator json;
 
-        Writer(ObjectMapper mapper, OutputStream target, String sourceDatabase) {
-            this.mapper = mapper;
+        Writer(JsonFactory factory, OutputStream target, String sourceDatabase) {
             try {
                 this.out = new GZIPOutputStream(target, 1 << 16);
+                this.json = factory.createGenerator(out);
+                json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+                json.setRootValueSeparator(null); // records are separated by the newline each one ends with
+                json.writeStartObject();
+                json.writeStringField("format", FORMAT);
+                json.writeNumberField("version", VERSION);
+                json.writeStringField("created_at", Instant.now().toString());
+                json.writeStringField("source_database", sourceDatabase);
+                endRecord();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            ObjectNode header = mapper.createObjectNode()
-                    .put("format", FORMAT).put("version", VERSION)
-                    .put("created_at", Instant.now().toString()).put("source_database", sourceDatabase);
-            line(header);
         }
 
         @Override
         public void user(User user) {
-            line(mapper.createObjectNode().put("type", "user").put("id", user.id().toString())
-                    .put("username", user.username().value()).put("password_hash", user.passwordHash())
-                    .put("role", user.role().name()).put("created_at", user.createdAt().toString()));
+            write(() -> {
+                json.writeStartObject();
+                json.writeStringField("type", "user");
+                json.writeStringField("id", user.id().toString());
+                json.writeStringField("username", user.username().value());
+                json.writeStringField("password_hash", user.passwordHash());
+                json.writeStringField("role", user.role().name());
+                json.writeStringField("created_at", user.createdAt().toString());
+            });
         }
 
         @Override
         public void apiToken(ApiToken token) {
-            line(mapper.createObjectNode().put("type", "api_token").put("id", token.id().toString())
-                    .put("user_id", token.userId().toString()).put("name", token.name())
-                    .put("secret_hash", token.secretHash()).put("created_at", token.createdAt().toString())
-                    .put("expires_at", token.expiresAt().toString()));
+            write(() -> {
+                json.writeStartObject();
+                json.writeStringField("type", "api_token");
+                json.writeStringField("id", token.id().toString());
+                json.writeStringField("user_id", token.userId().toString());
+                json.writeStringField("name", token.name());
+                json.writeStringField("secret_hash", token.secretHash());
+                json.writeStringField("created_at", token.createdAt().toString());
+                json.writeStringField("expires_at", token.expiresAt().toString());
+            });
         }
 
         @Override
         public void ecg(StoredEcg stored) {
             Ecg ecg = stored.ecg();
             Recording recording = ecg.recording();
-            ObjectNode node = mapper.createObjectNode().put("type", "ecg").put("id", ecg.id().toString())
-                    .put("owner_id", ecg.ownerId().toString())
-                    .put("date", recording.date() == null ? null : recording.date().toString())
-                    .put("sampling_rate_hz", recording.samplingRateHz())
-                    .put("status", ecg.status().name()).put("submitted_at", ecg.submittedAt().toString())
-                    .put("analysed_at", stored.analysedAt() == null ? null : stored.analysedAt().toString())
-                    .put("revision", ecg.revision());
-            ArrayNode leads = node.putArray("leads");
-            for (Lead lead : recording.leads()) {
-                ArrayNode signal = leads.addObject().put("name", lead.name()).putArray("signal");
-                for (int i = 0; i < lead.numberOfSamples(); i++) {
-                    signal.add(lead.signal().get(i));
+            write(() -> {
+                json.writeStartObject();
+                json.writeStringField("type", "ecg");
+                json.writeStringField("id", ecg.id().toString());
+                json.writeStringField("owner_id", ecg.ownerId().toString());
+                json.writeStringField("date", recording.date() == null ? null : recording.date().toString());
+                if (recording.samplingRateHz() == null) {
+                    json.writeNullField("sampling_rate_hz");
+                } else {
+                    json.writeNumberField("sampling_rate_hz", recording.samplingRateHz());
                 }
-            }
-            Optional<ZeroCrossings> crossings = stored.report() == null ? Optional.empty()
-                    : stored.report().find(ZeroCrossings.class);
-            if (crossings.isPresent()) {
-                ArrayNode counts = node.putArray("zero_crossings");
-                crossings.get().perLead().forEach(count -> counts.add(count.count()));
-            }
-            line(node);
+                json.writeStringField("status", ecg.status().name());
+                json.writeStringField("submitted_at", ecg.submittedAt().toString());
+                json.writeStringField("analysed_at", stored.analysedAt() == null ? null : stored.analysedAt().toString());
+                json.writeNumberField("revision", ecg.revision());
+                json.writeArrayFieldStart("leads");
+                for (Lead lead : recording.leads()) {
+                    json.writeStartObject();
+                    json.writeStringField("name", lead.name());
+                    json.writeArrayFieldStart("signal");
+                    for (int i = 0; i < lead.numberOfSamples(); i++) {
+                        json.writeNumber(lead.signal().get(i));
+                    }
+                    json.writeEndArray();
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                Optional<ZeroCrossings> crossings = stored.report() == null ? Optional.empty()
+                        : stored.report().find(ZeroCrossings.class);
+                if (crossings.isPresent()) {
+                    json.writeArrayFieldStart("zero_crossings");
+                    for (ZeroCrossings.LeadCount count : crossings.get().perLead()) {
+                        json.writeNumber(count.count());
+                    }
+                    json.writeEndArray();
+                }
+            });
         }
 
         @Override
         public void end(ArchiveCounts counts) {
-            line(mapper.createObjectNode().put("type", "end").put("users", counts.users())
-                    .put("api_tokens", counts.apiTokens()).put("ecgs", counts.ecgs()));
+            write(() -> {
+                json.writeStartObject();
+                json.writeStringField("type", "end");
+                json.writeNumberField("users", counts.users());
+                json.writeNumberField("api_tokens", counts.apiTokens());
+                json.writeNumberField("ecgs", counts.ecgs());
+            });
         }
 
-        private void line(JsonNode node) {
+        private interface Fields {
+            void write() throws IOException;
+        }
+
+        /** One record: the fields, then the closing brace and the newline. */
+        private void write(Fields fields) {
             try {
-                out.write(mapper.writeValueAsBytes(node));
-                out.write('\n');
+                fields.write();
+                endRecord();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
+        private void endRecord() throws IOException {
+            json.writeEndObject();
+            json.writeRaw('\n');
+        }
+
         @Override
         public void close() throws IOException {
+            json.close();
             out.finish();
             out.flush();
         }
@@ -138,118 +194,221 @@ final class NdjsonArchive {
     /** Reads an archive spooled to a file, as often as asked. */
     static final class Reader implements ArchiveReader {
 
-        private final ObjectMapper mapper;
+        private final JsonFactory factory;
         private final Path file;
+        private final RecordingLimits limits;
 
-        Reader(ObjectMapper mapper, Path file) {
-            this.mapper = mapper;
+        Reader(JsonFactory factory, Path file, RecordingLimits limits) {
+            this.factory = factory;
             this.file = file;
+            this.limits = limits;
         }
 
         @Override
         public void read(Handler handler) {
-            long lineNumber = 0;
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-                    new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
-                String line = lines.readLine();
-                lineNumber++;
-                header(line);
-                while ((line = lines.readLine()) != null) {
-                    lineNumber++;
-                    if (!line.isBlank()) {
-                        record(mapper.readTree(line), handler);
+            long[] recordLine = {1}; // where the record being read began: errors are reported there
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+                 JsonParser parser = factory.createParser(in)) {
+                header(parser);
+                while (parser.nextToken() != null) {
+                    recordLine[0] = parser.currentLocation().getLineNr();
+                    if (parser.currentToken() != JsonToken.START_OBJECT) {
+                        throw invalid(recordLine[0], "is not a JSON object");
+                    }
+                    try {
+                        record(new Record(parser, limits), handler);
+                    } catch (InvalidInputException e) {
+                        throw e.violations().get(0).field().startsWith("archive") ? e
+                                : invalid(recordLine[0], "breaks a rule: " + e.violations().get(0));
+                    } catch (IllegalArgumentException | DateTimeParseException e) {
+                        throw invalid(recordLine[0], "holds a record Sinus cannot read (" + e.getMessage() + ")");
                     }
                 }
             } catch (ZipException e) {
-                throw invalid(0, "is not gzip-compressed");
-            } catch (JsonProcessingException e) {
-                throw invalid(lineNumber, "is not valid JSON");
+                throw invalid(0, "is not gzip-compressed, or its compressed data is corrupt");
             } catch (java.io.EOFException e) {
-                throw invalid(lineNumber, "ends abruptly: the archive is truncated");
+                throw invalid(recordLine[0], "ends abruptly: the archive is truncated");
+            } catch (JsonProcessingException e) {
+                throw invalid(recordLine[0], "is not valid JSON, or exceeds a limit of the JSON parser");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (InvalidInputException e) {
-                throw e.violations().get(0).field().startsWith("archive") ? e
-                        : invalid(lineNumber, "breaks a rule: " + e.getMessage());
-            } catch (RuntimeException e) {
-                throw invalid(lineNumber, "holds a record Sinus cannot read (" + e.getMessage() + ")");
             }
         }
 
-        private void header(String line) throws JsonProcessingException {
-            JsonNode header = line == null ? null : mapper.readTree(line);
-            if (header == null || !FORMAT.equals(header.path("format").asText())) {
+        private void header(JsonParser parser) throws IOException {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw invalid(1, "is not a Sinus archive header");
             }
-            int version = header.path("version").asInt(-1);
-            if (version != VERSION) {
+            Record header = new Record(parser, limits);
+            if (!FORMAT.equals(header.scalars.get("format"))) {
+                throw invalid(1, "is not a Sinus archive header");
+            }
+            Object version = header.scalars.get("version");
+            if (!(version instanceof Long number) || number != VERSION) {
                 throw invalid(1, "is archive version " + version + "; this Sinus reads version " + VERSION);
             }
         }
 
-        private void record(JsonNode node, Handler handler) {
-            switch (node.path("type").asText()) {
-                case "user" -> handler.user(new User(uuid(node, "id"), new Username(text(node, "username")),
-                        text(node, "password_hash"), Role.valueOf(text(node, "role")), instant(node, "created_at")));
-                case "api_token" -> handler.apiToken(new ApiToken(uuid(node, "id"), uuid(node, "user_id"),
-                        node.path("name").asText(null), text(node, "secret_hash"),
-                        instant(node, "created_at"), instant(node, "expires_at")));
-                case "ecg" -> handler.ecg(ecg(node));
-                case "end" -> handler.end(new ArchiveWriter.ArchiveCounts(node.path("users").asLong(),
-                        node.path("api_tokens").asLong(), node.path("ecgs").asLong()));
-                default -> throw new IllegalArgumentException("unknown record type '" + node.path("type").asText() + "'");
+        private static void record(Record record, Handler handler) {
+            String type = record.text("type");
+            switch (type) {
+                case "user" -> handler.user(new User(record.uuid("id"), new Username(record.text("username")),
+                        record.text("password_hash"), role(record.text("role")), record.instant("created_at")));
+                case "api_token" -> handler.apiToken(new ApiToken(record.uuid("id"), record.uuid("user_id"),
+                        record.optionalText("name"), record.text("secret_hash"),
+                        record.instant("created_at"), record.instant("expires_at")));
+                case "ecg" -> handler.ecg(record.ecg());
+                case "end" -> handler.end(new ArchiveWriter.ArchiveCounts(record.count("users"),
+                        record.count("api_tokens"), record.count("ecgs")));
+                default -> throw new IllegalArgumentException("unknown record type '" + shorten(type) + "'");
             }
         }
 
-        private static StoredEcg ecg(JsonNode node) {
-            List<Lead> leads = new ArrayList<>();
-            for (JsonNode lead : node.path("leads")) {
-                JsonNode signal = lead.path("signal");
-                int[] samples = new int[signal.size()];
-                for (int i = 0; i < samples.length; i++) {
-                    if (!signal.get(i).canConvertToInt() || !signal.get(i).isIntegralNumber()) {
-                        throw new IllegalArgumentException("sample " + i + " is not a 32-bit integer");
-                    }
-                    samples[i] = signal.get(i).intValue();
+        private static Role role(String text) {
+            for (Role role : Role.values()) {
+                if (role.name().equals(text)) {
+                    return role;
                 }
-                leads.add(new Lead(text(lead, "name"), Signal.wrap(samples)));
             }
-            Integer rate = absent(node, "sampling_rate_hz") ? null : node.path("sampling_rate_hz").asInt();
-            Instant date = absent(node, "date") ? null : instant(node, "date");
-            Ecg ecg = new Ecg(uuid(node, "id"), uuid(node, "owner_id"), new Recording(date, rate, leads),
-                    EcgStatus.valueOf(text(node, "status")), instant(node, "submitted_at"), node.path("revision").asLong());
-            Instant analysedAt = absent(node, "analysed_at") ? null : instant(node, "analysed_at");
-            AnalysisReport report = null;
-            if (node.has("zero_crossings")) {
-                List<Integer> counts = new ArrayList<>();
-                node.path("zero_crossings").forEach(count -> counts.add(count.asInt()));
-                report = new AnalysisReport(List.of(ZeroCrossings.of(leads, counts)));
-            }
-            return new StoredEcg(ecg, analysedAt, report);
+            throw new IllegalArgumentException("role must be ADMIN or USER, not '" + shorten(text) + "'");
         }
 
-        private static boolean absent(JsonNode node, String field) {
-            return node.path(field).isNull() || node.path(field).isMissingNode();
-        }
-
-        private static String text(JsonNode node, String field) {
-            JsonNode value = node.path(field);
-            if (!value.isTextual()) {
-                throw new IllegalArgumentException("'" + field + "' is missing");
-            }
-            return value.asText();
-        }
-
-        private static UUID uuid(JsonNode node, String field) {
-            return UUID.fromString(text(node, field));
-        }
-
-        private static Instant instant(JsonNode node, String field) {
-            return Instant.parse(text(node, field));
+        private static String shorten(String text) {
+            return text.length() > 40 ? text.substring(0, 40) + "..." : text;
         }
 
         private static InvalidInputException invalid(long line, String message) {
             return InvalidInputException.of(line > 0 ? "archive line " + line : "archive", message);
+        }
+    }
+
+    /** One record's fields: scalars by name, and for an ECG its leads, read as they stream by. */
+    private static final class Record {
+
+        final Map<String, Object> scalars = new HashMap<>();
+        final List<Lead> leads = new ArrayList<>();
+        private final RecordingLimits limits;
+        private long samples;
+
+        /** Reads the object whose START_OBJECT is the parser's current token, up to and including its end. */
+        Record(JsonParser parser, RecordingLimits limits) throws IOException {
+            this.limits = limits;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (value) {
+                    case VALUE_STRING -> scalars.put(field, parser.getText());
+                    case VALUE_NUMBER_INT -> scalars.put(field, parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                            ? null : parser.getLongValue());
+                    case VALUE_NULL -> scalars.put(field, null);
+                    case START_ARRAY -> {
+                        if (field.equals("leads")) {
+                            leads(parser);
+                        } else {
+                            parser.skipChildren(); // zero_crossings and the like: results are computed again here
+                        }
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+        }
+
+        private void leads(JsonParser parser) throws IOException {
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                if (leads.size() >= limits.maxLeads()) {
+                    throw new IllegalArgumentException("an ECG " + limits.tooManyLeads());
+                }
+                String name = null;
+                int[] signal = null;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (field.equals("name") && value == JsonToken.VALUE_STRING) {
+                        name = parser.getText();
+                    } else if (field.equals("signal") && value == JsonToken.START_ARRAY) {
+                        signal = signal(parser);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                if (signal == null) {
+                    throw new IllegalArgumentException("lead " + leads.size() + " has no signal");
+                }
+                leads.add(new Lead(name, Signal.wrap(signal)));
+            }
+            if (parser.currentToken() != JsonToken.END_ARRAY) {
+                throw new IllegalArgumentException("'leads' must be an array of objects");
+            }
+        }
+
+        private int[] signal(JsonParser parser) throws IOException {
+            IntArrayBuilder values = new IntArrayBuilder(limits.maxSamplesPerLead());
+            JsonToken token;
+            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+                if (token != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
+                    throw new IllegalArgumentException("sample " + values.size() + " of lead " + leads.size()
+                            + " is not a 32-bit integer");
+                }
+                if (!values.add(parser.getIntValue())) {
+                    throw new IllegalArgumentException("a lead " + limits.tooManySamplesPerLead());
+                }
+                if (++samples > limits.maxSamples()) {
+                    throw new IllegalArgumentException("an ECG " + limits.tooManySamples());
+                }
+            }
+            return values.toArray();
+        }
+
+        String text(String field) {
+            if (!(scalars.get(field) instanceof String text)) {
+                throw new IllegalArgumentException("'" + field + "' is missing or not a string");
+            }
+            return text;
+        }
+
+        String optionalText(String field) {
+            return scalars.get(field) == null ? null : text(field);
+        }
+
+        UUID uuid(String field) {
+            return UUID.fromString(text(field));
+        }
+
+        Instant instant(String field) {
+            return Instant.parse(text(field));
+        }
+
+        long count(String field) {
+            if (!(scalars.get(field) instanceof Long count) || count < 0) {
+                throw new IllegalArgumentException("'" + field + "' is not a count");
+            }
+            return count;
+        }
+
+        StoredEcg ecg() {
+            Object rate = scalars.get("sampling_rate_hz");
+            if (rate != null && !(rate instanceof Long)) {
+                throw new IllegalArgumentException("'sampling_rate_hz' is not an integer");
+            }
+            if (rate != null && ((Long) rate < Integer.MIN_VALUE || (Long) rate > Integer.MAX_VALUE)) {
+                throw new IllegalArgumentException("'sampling_rate_hz' is out of range");
+            }
+            Integer samplingRate = rate == null ? null : ((Long) rate).intValue();
+            Instant date = scalars.get("date") == null ? null : instant("date");
+            Object revision = scalars.get("revision");
+            Ecg ecg = new Ecg(uuid("id"), uuid("owner_id"), new Recording(date, samplingRate, leads),
+                    status(text("status")), instant("submitted_at"), revision instanceof Long r ? r : 0);
+            Instant analysedAt = scalars.get("analysed_at") == null ? null : instant("analysed_at");
+            return new StoredEcg(ecg, analysedAt, (AnalysisReport) null);
+        }
+
+        private static EcgStatus status(String text) {
+            for (EcgStatus status : EcgStatus.values()) {
+                if (status.name().equals(text)) {
+                    return status;
+                }
+            }
+            throw new IllegalArgumentException("status must be PENDING, DONE or FAILED");
         }
     }
 }

@@ -1,37 +1,42 @@
 package adapters.rest;
 
+import adapters.http.Failures;
+import adapters.http.Problem;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import domain.ConflictException;
+import domain.ForbiddenException;
 import domain.InvalidInputException;
 import domain.NotFoundException;
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
+import usecase.account.LoginThrottledException;
+import usecase.port.PasswordHasher;
 
 /**
  * The one place where failures become HTTP responses: RFC 9457 {@code application/problem+json},
- * with a clear detail and never a stack trace, class name or SQL.
+ * with a clear detail and never a stack trace, class name or SQL. Every mapper here is total: whatever
+ * the exception carries (or lacks), it answers a problem.
  */
 public class Problems {
 
-    static final String MEDIA_TYPE = "application/problem+json";
+    static final String MEDIA_TYPE = Problem.MEDIA_TYPE;
     private static final Logger LOG = Logger.getLogger(Problems.class);
     private static final String VALIDATION_TYPE = "urn:sinus:problem:validation";
     private static final String MALFORMED_MULTIPART = "The body is not a well-formed multipart/form-data message, "
@@ -39,8 +44,10 @@ public class Problems {
 
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.violations().stream()
-                .map(v -> new Problem.FieldError(v.field(), v.message())).toList();
+        return validation(e.violations().stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList(), uri);
+    }
+
+    private static Response validation(List<Problem.FieldError> errors, UriInfo uri) {
         return respond(new Problem(VALIDATION_TYPE, "Invalid input", 422,
                 "The request breaks " + errors.size() + " rule(s); see errors.", path(uri), errors));
     }
@@ -56,6 +63,16 @@ public class Problems {
     }
 
     @ServerExceptionMapper
+    public Response forbiddenByRule(ForbiddenException e, UriInfo uri) {
+        return plain(403, e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response notAnObject(EcgSubmissionReader.NotAnObject e, UriInfo uri) {
+        return plain(400, e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
         return unreadableJson(e, uri);
     }
@@ -66,25 +83,39 @@ public class Problems {
     }
 
     @ServerExceptionMapper
+    public Response jsonLimit(StreamConstraintsException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonMappingException mapping && mapping.getPath().isEmpty()) {
+        if (e instanceof StreamConstraintsException) {
+            return plain(400, "The body exceeds a limit of the JSON parser: numbers of at most "
+                    + StrictJson.MAX_NUMBER_LENGTH + " digits, field names of at most " + StrictJson.MAX_NAME_LENGTH
+                    + " characters, strings of at most " + StrictJson.MAX_STRING_LENGTH + ", nesting at most "
+                    + StrictJson.MAX_DEPTH + " levels deep.", uri);
+        }
+        if (e instanceof JsonMappingException mapping && mapping.getPath().isEmpty()
+                && !(e.getCause() instanceof JsonParseException)) {
             return plain(400, "The body must be a JSON object.", uri);
         }
-        if (e instanceof JsonMappingException mapping && !(e.getCause() instanceof JsonParseException)) {
+        if (e instanceof JsonMappingException mapping && !(e.getCause() instanceof JsonProcessingException)) {
             // Well-formed JSON holding a value of the wrong kind (text for a number, 3.5 for an integer, ...).
-            String field = fieldPath(mapping);
             String message = e instanceof UnrecognizedPropertyException ? "is not a known field"
-                    : e.getCause() instanceof InputCoercionException ? "is out of the 32-bit integer range"
                     : expected(e instanceof MismatchedInputException m ? m.getTargetType() : null);
-            return respond(new Problem(VALIDATION_TYPE, "Invalid input", 422,
-                    "The request breaks 1 rule(s); see errors.", path(uri), List.of(new Problem.FieldError(field, message))));
+            return validation(List.of(new Problem.FieldError(fieldPath(mapping), message)), uri);
         }
-        if (e instanceof InputCoercionException) {
-            return respond(new Problem(VALIDATION_TYPE, "Invalid input", 422, "A number is out of range: "
-                    + e.getOriginalMessage().split("\n")[0], path(uri), null));
+        if (e instanceof InputCoercionException || e.getCause() instanceof InputCoercionException) {
+            return validation(List.of(new Problem.FieldError(e instanceof JsonMappingException m ? fieldPath(m) : "(body)",
+                    "is out of range")), uri);
         }
-        return plain(400, "The body is not valid JSON (line " + e.getLocation().getLineNr()
-                + ", column " + e.getLocation().getColumnNr() + ").", uri);
+        if (e.getCause() instanceof StreamConstraintsException limit) {
+            return unreadableJson(limit, uri);
+        }
+        JsonLocation location = e.getLocation();
+        return plain(400, location == null || location.getLineNr() < 1 ? "The body is not valid JSON."
+                : "The body is not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr()
+                + ").", uri);
     }
 
     @ServerExceptionMapper
@@ -98,8 +129,20 @@ public class Problems {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
         return plain(403, "Your account may not use this endpoint.", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response throttled(LoginThrottledException e, UriInfo uri) {
+        return Response.fromResponse(plain(429, e.getMessage(), uri))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Failures.retryAfterSeconds(e))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response hasherSaturated(PasswordHasher.Saturated e, UriInfo uri) {
+        return Response.fromResponse(plain(503, "Too many sign-ins are being checked right now; try again shortly.", uri))
+                .header(HttpHeaders.RETRY_AFTER, "1").build();
     }
 
     @ServerExceptionMapper
@@ -107,9 +150,22 @@ public class Problems {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
-        int status = e.getResponse().getStatus();
-        String detail = status == 400 && e.getMessage() != null ? e.getMessage() : null;
-        return plain(status, detail, uri);
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        String detail = switch (status) {
+            case 400 -> e.getMessage();
+            case 405 -> "This path does not support the method; see the Allow header.";
+            case 413 -> "A part of the form is larger than the limit: files must be sent as file parts, with a "
+                    + "file name.";
+            case 415 -> "The body's Content-Type is not one this endpoint reads.";
+            default -> null;
+        };
+        Response.ResponseBuilder response = Response.fromResponse(plain(status, detail, uri));
+        Object allow = original.getHeaders().getFirst("Allow");
+        if (allow != null) {
+            response.header("Allow", allow);
+        }
+        return response.build();
     }
 
     @ServerExceptionMapper
@@ -122,44 +178,17 @@ public class Problems {
         if (malformedMultipart(e)) {
             return plain(400, MALFORMED_MULTIPART, uri);
         }
-        if (databaseUnreachable(e)) {
-            LOG.warnf("database unreachable: %s", rootMessage(e));
-            return Response.fromResponse(plain(503, "The database is unreachable; try again shortly.", uri))
+        if (tooManyParts(e)) {
+            return plain(413, "The form has more parts than the server reads.", uri);
+        }
+        if (Failures.databaseUnreachable(e)) {
+            LOG.warnf("database unavailable: %s", rootMessage(e));
+            return Response.fromResponse(plain(503, "The database is unavailable or busy; try again shortly.", uri))
                     .header(HttpHeaders.RETRY_AFTER, "5").build();
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, reference %s", reference);
         return plain(500, "An unexpected error occurred; quote reference " + reference + " when reporting it.", uri);
-    }
-
-    /**
-     * Connection failures (SQLSTATE class 08), a server shutting down (57P0x) and an exhausted pool
-     * are outages, not bugs: the request may succeed later, so they are 503, not 500.
-     */
-    static boolean databaseUnreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
-                    return true;
-                }
-                if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
-                    return true; // Agroal: no connection could be had from the pool in time
-                }
-            }
-            for (Throwable suppressed : t.getSuppressed()) {
-                if (databaseUnreachable(suppressed)) {
-                    return true;
-                }
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     /**
@@ -169,12 +198,17 @@ public class Problems {
     static boolean malformedMultipart(Throwable e) {
         boolean truncated = e instanceof IOException && e.getMessage() != null
                 && e.getMessage().startsWith("Connection terminated");
-        if (!truncated && !(e instanceof IllegalArgumentException)) {
-            return false;
-        }
-        String parser = MultipartParser.class.getPackageName() + ".";
+        return (truncated || e instanceof IllegalArgumentException) && thrownBy(e, MultipartParser.class.getPackageName());
+    }
+
+    /** The form parser's limit on parts ({@code quarkus.http.limits.max-form-fields}), reported as an IllegalStateException. */
+    static boolean tooManyParts(Throwable e) {
+        return e instanceof IllegalStateException && thrownBy(e, "org.jboss.resteasy.reactive.server.core.multipart");
+    }
+
+    private static boolean thrownBy(Throwable e, String packageName) {
         for (StackTraceElement frame : e.getStackTrace()) {
-            if (frame.getClassName().startsWith(parser)) {
+            if (frame.getClassName().startsWith(packageName + ".")) {
                 return true;
             }
         }
@@ -190,13 +224,12 @@ public class Problems {
     }
 
     private static Response unauthenticated(UriInfo uri) {
-        return Response.fromResponse(plain(401, "Send valid credentials: HTTP Basic or a bearer token.", uri))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"sinus\", Bearer realm=\"sinus\"").build();
+        return Response.fromResponse(plain(401, Failures.UNAUTHENTICATED, uri))
+                .header(HttpHeaders.WWW_AUTHENTICATE, Failures.CHALLENGE).build();
     }
 
     static Response plain(int status, String detail, UriInfo uri) {
-        return respond(new Problem("about:blank", Response.Status.fromStatusCode(status) != null
-                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error", status, detail, path(uri), null));
+        return respond(Problem.of(status, detail, path(uri)));
     }
 
     private static Response respond(Problem problem) {
@@ -204,7 +237,11 @@ public class Problems {
     }
 
     private static String path(UriInfo uri) {
-        return uri == null ? null : uri.getPath();
+        try {
+            return uri == null ? null : uri.getPath();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static String expected(Class<?> type) {

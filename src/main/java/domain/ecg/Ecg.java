@@ -21,6 +21,10 @@ public record Ecg(UUID id, UUID ownerId, Recording recording, EcgStatus status,
         Objects.requireNonNull(submittedAt, "submittedAt");
     }
 
+    public EcgKey key() {
+        return new EcgKey(ownerId, id);
+    }
+
     /** A freshly submitted ECG, waiting for its analysis. */
     public static Ecg submitted(UUID id, UUID ownerId, Recording recording, Instant now) {
         return new Ecg(id, ownerId, recording, EcgStatus.PENDING, now, 0);

@@ -10,11 +10,13 @@ import java.util.UUID;
  * An ECG as its owner sees it: metadata, status and analysis results, without the samples.
  *
  * @param analysedAt null while the analysis is pending
- * @param analysis   once done: signal quality, beat count, heart rate, HRV and rhythm findings
- *                   (zero crossings are in {@code leads}; the beats themselves are fetched apart); else null
+ * @param analysis      once done: signal quality, beat count, heart rate, HRV and rhythm findings
+ *                      (zero crossings are in {@code leads}; the beats themselves are fetched apart); else null
+ * @param failureReason why the analysis failed, once it has; else null
  */
 public record EcgSummary(UUID id, Instant date, Integer samplingRateHz, EcgStatus status,
-                         Instant submittedAt, Instant analysedAt, List<LeadSummary> leads, AnalysisReport analysis) {
+                         Instant submittedAt, Instant analysedAt, List<LeadSummary> leads, AnalysisReport analysis,
+                         String failureReason) {
 
     public EcgSummary {
         Objects.requireNonNull(id, "id");

@@ -21,14 +21,11 @@ public record Lead(String name, Signal signal) {
     }
 
     static void check(String name, Signal signal, String path, Violations violations) {
-        if (name == null || name.isEmpty()) {
-            violations.add(path + "name", "is required");
-        } else if (!NAME.matcher(name).matches()) {
-            violations.add(path + "name", "must be 1-" + MAX_NAME_LENGTH + " characters of A-Z, a-z, 0-9, '_' or '-'");
-        }
-        if (signal == null || signal.length() == 0) {
-            violations.add(path + "signal", "must contain at least one sample");
-        }
+        violations.checkUnreported(name != null && !name.isEmpty(), path + "name", "is required");
+        violations.checkUnreported(name == null || name.isEmpty() || NAME.matcher(name).matches(), path + "name",
+                "must be 1-" + MAX_NAME_LENGTH + " characters of A-Z, a-z, 0-9, '_' or '-'");
+        violations.checkUnreported(signal != null && signal.length() > 0, path + "signal",
+                "must contain at least one sample");
     }
 
     public int numberOfSamples() {

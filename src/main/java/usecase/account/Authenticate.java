@@ -5,8 +5,10 @@ import domain.account.User;
 import domain.account.Username;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import usecase.port.ApiTokenRepository;
+import usecase.port.LoginThrottle;
 import usecase.port.PasswordHasher;
 import usecase.port.UserRepository;
 import usecase.port.VerifiedCredentials;
@@ -14,7 +16,9 @@ import usecase.port.VerifiedCredentials;
 /**
  * Checks a caller's credentials against the stored account on every request, so that a deleted
  * user or a changed password takes effect at once, while the slow password hash is computed only
- * the first time a client presents a given password.
+ * the first time a client presents a given password. Wrong passwords are counted per account and per
+ * client address: past the throttle's limit, further checks are refused for a while without hashing,
+ * so guessing is slow and cannot take the server's cores. Credentials that passed recently still pass.
  */
 @ApplicationScoped
 public class Authenticate {
@@ -23,40 +27,54 @@ public class Authenticate {
     private final ApiTokenRepository tokens;
     private final PasswordHasher hasher;
     private final VerifiedCredentials verified;
+    private final LoginThrottle throttle;
     private final Clock clock;
     private final String decoyHash;
 
     public Authenticate(UserRepository users, ApiTokenRepository tokens, PasswordHasher hasher,
-                        VerifiedCredentials verified, Clock clock) {
+                        VerifiedCredentials verified, LoginThrottle throttle, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.hasher = hasher;
         this.verified = verified;
+        this.throttle = throttle;
         this.clock = clock;
         this.decoyHash = hasher.hash("decoy password, never matches a real one");
     }
 
-    public Optional<AuthenticatedUser> withPassword(String username, String password) {
+    /**
+     * @param address the client's network address, for the per-address throttle
+     * @throws LoginThrottledException when this account or address has failed too often lately
+     * @throws PasswordHasher.Saturated when too many password checks are in progress
+     */
+    public Optional<AuthenticatedUser> withPassword(String username, String password, String address) {
         Optional<User> found = parse(username).flatMap(users::findByUsername);
+        if (found.isPresent() && verified.contains(username, password, found.get().passwordHash())) {
+            return Optional.of(AuthenticatedUser.of(found.get(), true));
+        }
+        Optional<Duration> wait = throttle.delay(username, address);
+        if (wait.isPresent()) {
+            throw new LoginThrottledException(wait.get());
+        }
         if (found.isEmpty()) {
             // Spend the same time as for a real account, so response times do not reveal usernames.
             hasher.verify(password, decoyHash);
+            throttle.failed(username, address);
             return Optional.empty();
         }
         User user = found.get();
-        if (verified.contains(username, password, user.passwordHash())) {
-            return Optional.of(AuthenticatedUser.of(user));
-        }
         if (!hasher.verify(password, user.passwordHash())) {
+            throttle.failed(username, address);
             return Optional.empty();
         }
+        throttle.succeeded(username);
         verified.remember(username, password, user.passwordHash());
-        return Optional.of(AuthenticatedUser.of(user));
+        return Optional.of(AuthenticatedUser.of(user, true));
     }
 
     public Optional<AuthenticatedUser> withToken(String secret) {
         return tokens.findOwnerOfValidToken(IssueApiToken.hashSecret(secret), clock.instant())
-                .map(AuthenticatedUser::of);
+                .map(user -> AuthenticatedUser.of(user, false));
     }
 
     private static Optional<Username> parse(String username) {

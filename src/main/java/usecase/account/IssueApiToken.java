@@ -1,5 +1,6 @@
 package usecase.account;
 
+import domain.ForbiddenException;
 import domain.Violations;
 import domain.account.ApiToken;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,11 @@ import java.util.HexFormat;
 import java.util.UUID;
 import usecase.port.ApiTokenRepository;
 
-/** Gives an authenticated caller a bearer token; the secret is returned once and stored only as its SHA-256. */
+/**
+ * Gives a caller a bearer token; the secret is returned once and stored only as its SHA-256. Only a
+ * caller who proved their password on this request may have one: a token cannot mint further tokens, so
+ * revoking a token (or changing the password, which revokes them all) really ends what it allowed.
+ */
 @ApplicationScoped
 public class IssueApiToken {
 
@@ -33,8 +38,11 @@ public class IssueApiToken {
         this.clock = clock;
     }
 
-    /** @param lifetime null for {@link #DEFAULT_LIFETIME} */
-    public record Command(UUID userId, String name, Duration lifetime) {
+    /**
+     * @param lifetime     null for {@link #DEFAULT_LIFETIME}
+     * @param withPassword whether the caller authenticated with their password on this request
+     */
+    public record Command(UUID userId, String name, Duration lifetime, boolean withPassword) {
     }
 
     public record Issued(ApiToken token, String secret) {
@@ -46,6 +54,10 @@ public class IssueApiToken {
 
     @Transactional
     public Issued execute(Command command) {
+        if (!command.withPassword()) {
+            throw new ForbiddenException("issuing a token needs your password: authenticate with HTTP Basic, "
+                    + "not with a token");
+        }
         Duration lifetime = command.lifetime() == null ? DEFAULT_LIFETIME : command.lifetime();
         new Violations()
                 .check(!lifetime.isNegative() && !lifetime.isZero() && lifetime.compareTo(MAX_LIFETIME) <= 0,

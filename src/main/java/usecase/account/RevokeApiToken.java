@@ -6,7 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import usecase.port.ApiTokenRepository;
 
-/** Revokes one of the caller's tokens; it stops working on the next request. */
+/** Revokes one of a user's tokens, or all of them; a revoked token stops working on the next request. */
 @ApplicationScoped
 public class RevokeApiToken {
 
@@ -21,5 +21,11 @@ public class RevokeApiToken {
         if (!tokens.delete(tokenId, userId)) {
             throw new NotFoundException("no token with id " + tokenId);
         }
+    }
+
+    /** @return how many were revoked */
+    @Transactional
+    public int all(UUID userId) {
+        return tokens.deleteAllOf(userId);
     }
 }

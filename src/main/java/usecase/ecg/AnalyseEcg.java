@@ -4,6 +4,7 @@ import domain.analysis.AnalysisReport;
 import domain.analysis.AnalysisResult;
 import domain.analysis.Analyzer;
 import domain.ecg.Ecg;
+import domain.ecg.EcgKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -13,30 +14,35 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import usecase.port.EcgRepository;
+import usecase.port.PendingAnalyses;
 
 /**
- * Runs every analyzer over a pending ECG and stores the report. Safe to run twice for the same
- * ECG, and safe against a replacement arriving meanwhile: results are only stored for the
- * revision they were computed from.
+ * Runs every analyzer over a pending ECG and stores the report, in three steps of which only the
+ * first and the last touch the database, each in its own short transaction: claim an attempt (and
+ * read the samples), analyse (CPU only, no transaction open), store the results. Safe to run twice for
+ * the same ECG, and safe against a replacement arriving meanwhile: results are only stored for the
+ * revision they were computed from. Every attempt is counted before it starts, so a recording that
+ * crashes or outlasts the analysis is marked failed after {@link AnalysisPolicy#maxAttempts()} tries.
  */
 @ApplicationScoped
 public class AnalyseEcg {
 
     private static final Logger LOG = Logger.getLogger(AnalyseEcg.class.getName());
 
-    private final EcgRepository ecgs;
+    private final PendingAnalyses pending;
     private final Clock clock;
     private final List<Analyzer> analyzers;
+    private final AnalysisPolicy policy;
 
     @Inject
-    public AnalyseEcg(EcgRepository ecgs, Clock clock) {
-        this(ecgs, clock, StandardAnalyzers.all());
+    public AnalyseEcg(PendingAnalyses pending, Clock clock, AnalysisPolicy policy) {
+        this(pending, clock, policy, StandardAnalyzers.all());
     }
 
-    public AnalyseEcg(EcgRepository ecgs, Clock clock, List<Analyzer> analyzers) {
-        this.ecgs = ecgs;
+    public AnalyseEcg(PendingAnalyses pending, Clock clock, AnalysisPolicy policy, List<Analyzer> analyzers) {
+        this.pending = pending;
         this.clock = clock;
+        this.policy = policy;
         this.analyzers = List.copyOf(analyzers);
     }
 
@@ -51,20 +57,27 @@ public class AnalyseEcg {
 
     public enum Outcome { ANALYSED, FAILED, SKIPPED }
 
-    public Outcome execute(UUID id) {
-        Optional<Ecg> found = ecgs.findPendingForAnalysis(id);
+    public Outcome execute(EcgKey key) {
+        Optional<PendingAnalyses.Claim> claimed = pending.claim(key, policy.maxAttempts(),
+                "the analysis did not complete in " + policy.maxAttempts() + " attempts", clock.instant());
+        if (claimed.isEmpty()) {
+            return Outcome.SKIPPED;
+        }
+        PendingAnalyses.Claim claim = claimed.get();
+        Optional<Ecg> found = pending.load(claim);
         if (found.isEmpty()) {
             return Outcome.SKIPPED;
         }
-        Ecg ecg = found.get();
         AnalysisReport report;
         try {
-            report = runAll(analyzers, ecg);
-        } catch (RuntimeException | StackOverflowError e) {
+            report = runAll(analyzers, found.get());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // A recording that breaks an analyzer is marked failed, not left pending to break it again at every start.
-            LOG.log(Level.WARNING, "analysis of ECG " + id + " failed", e);
-            return ecgs.markFailed(id, ecg.revision(), clock.instant()) ? Outcome.FAILED : Outcome.SKIPPED;
+            String reference = UUID.randomUUID().toString();
+            LOG.log(Level.WARNING, "analysis of ECG " + key + " failed, reference " + reference, e);
+            return pending.markFailed(claim, "the analysis could not process this recording (reference "
+                    + reference + ")", clock.instant()) ? Outcome.FAILED : Outcome.SKIPPED;
         }
-        return ecgs.saveAnalysis(id, ecg.revision(), report, clock.instant()) ? Outcome.ANALYSED : Outcome.SKIPPED;
+        return pending.saveAnalysis(claim, report, clock.instant()) ? Outcome.ANALYSED : Outcome.SKIPPED;
     }
 }

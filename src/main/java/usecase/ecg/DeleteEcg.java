@@ -1,8 +1,8 @@
 package usecase.ecg;
 
+import domain.ecg.EcgKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.UUID;
 import usecase.port.EcgRepository;
 
 /** Deletes an ECG the caller owns, with its samples and results. */
@@ -16,9 +16,9 @@ public class DeleteEcg {
     }
 
     @Transactional
-    public void execute(UUID ownerId, UUID id) {
-        if (!ecgs.delete(id, ownerId)) {
-            throw EcgNotFound.of(id);
+    public void execute(EcgKey key) {
+        if (!ecgs.delete(key)) {
+            throw EcgNotFound.of(key.id());
         }
     }
 }

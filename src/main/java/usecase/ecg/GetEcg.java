@@ -1,8 +1,8 @@
 package usecase.ecg;
 
+import domain.ecg.EcgKey;
 import domain.ecg.EcgSummary;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 import usecase.port.EcgRepository;
 
 /** One of the caller's ECGs with its analysis results. */
@@ -15,7 +15,7 @@ public class GetEcg {
         this.ecgs = ecgs;
     }
 
-    public EcgSummary execute(UUID ownerId, UUID id) {
-        return ecgs.findSummary(id, ownerId).orElseThrow(() -> EcgNotFound.of(id));
+    public EcgSummary execute(EcgKey key) {
+        return ecgs.findSummary(key).orElseThrow(() -> EcgNotFound.of(key.id()));
     }
 }

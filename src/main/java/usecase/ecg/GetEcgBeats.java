@@ -1,7 +1,7 @@
 package usecase.ecg;
 
+import domain.ecg.EcgKey;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 import usecase.port.EcgBeats;
 import usecase.port.EcgRepository;
 
@@ -15,7 +15,7 @@ public class GetEcgBeats {
         this.ecgs = ecgs;
     }
 
-    public EcgBeats execute(UUID ownerId, UUID id) {
-        return ecgs.findBeats(id, ownerId).orElseThrow(() -> EcgNotFound.of(id));
+    public EcgBeats execute(EcgKey key) {
+        return ecgs.findBeats(key).orElseThrow(() -> EcgNotFound.of(key.id()));
     }
 }

@@ -1,9 +1,10 @@
 package usecase.ecg;
 
+import domain.ecg.EcgKey;
 import domain.ecg.Recording;
+import domain.ecg.RecordingLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.UUID;
 import usecase.port.AnalysisQueue;
 import usecase.port.EcgRepository;
 
@@ -13,20 +14,23 @@ public class ReplaceEcg {
 
     private final EcgRepository ecgs;
     private final AnalysisQueue queue;
+    private final RecordingLimits limits;
 
-    public ReplaceEcg(EcgRepository ecgs, AnalysisQueue queue) {
+    public ReplaceEcg(EcgRepository ecgs, AnalysisQueue queue, RecordingLimits limits) {
         this.ecgs = ecgs;
         this.queue = queue;
+        this.limits = limits;
     }
 
-    public record Command(UUID ownerId, UUID id, Recording recording) {
+    public record Command(EcgKey key, Recording recording) {
     }
 
     @Transactional
     public void execute(Command command) {
-        if (!ecgs.replace(command.id(), command.ownerId(), command.recording())) {
-            throw EcgNotFound.of(command.id());
+        limits.check(command.recording());
+        if (!ecgs.replace(command.key(), command.recording())) {
+            throw EcgNotFound.of(command.key().id());
         }
-        queue.enqueue(command.id());
+        queue.enqueue(command.key());
     }
 }

@@ -1,9 +1,10 @@
 package usecase.ecg;
 
-import domain.ConflictException;
 import domain.ecg.Ecg;
+import domain.ecg.EcgKey;
 import domain.ecg.EcgStatus;
 import domain.ecg.Recording;
+import domain.ecg.RecordingLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -18,14 +19,16 @@ public class SubmitEcg {
     private final EcgRepository ecgs;
     private final AnalysisQueue queue;
     private final Clock clock;
+    private final RecordingLimits limits;
 
-    public SubmitEcg(EcgRepository ecgs, AnalysisQueue queue, Clock clock) {
+    public SubmitEcg(EcgRepository ecgs, AnalysisQueue queue, Clock clock, RecordingLimits limits) {
         this.ecgs = ecgs;
         this.queue = queue;
         this.clock = clock;
+        this.limits = limits;
     }
 
-    /** @param id the client's own id for the ECG, or null to have one generated */
+    /** @param id the client's own id for the ECG (unique among the owner's ECGs), or null to have one generated */
     public record Command(UUID ownerId, UUID id, Recording recording) {
     }
 
@@ -34,12 +37,11 @@ public class SubmitEcg {
 
     @Transactional
     public Result execute(Command command) {
+        limits.check(command.recording());
         UUID id = command.id() != null ? command.id() : UUID.randomUUID();
-        if (ecgs.exists(id)) {
-            throw new ConflictException("an ECG with id " + id + " already exists");
-        }
+        EcgKey key = new EcgKey(command.ownerId(), id);
         ecgs.add(Ecg.submitted(id, command.ownerId(), command.recording(), clock.instant()));
-        queue.enqueue(id);
+        queue.enqueue(key);
         return new Result(id, EcgStatus.PENDING);
     }
 }

@@ -1,6 +1,6 @@
 package usecase.port;
 
-import java.util.UUID;
+import domain.ecg.EcgKey;
 
 /**
  * Hands ECGs to the asynchronous analysis. Called inside the submitting transaction, an
@@ -8,5 +8,5 @@ import java.util.UUID;
  */
 public interface AnalysisQueue {
 
-    void enqueue(UUID ecgId);
+    void enqueue(EcgKey key);
 }

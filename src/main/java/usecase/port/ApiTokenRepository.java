@@ -10,8 +10,11 @@ import java.util.UUID;
 /** Where API tokens are kept, by the hash of their secret. */
 public interface ApiTokenRepository {
 
-    /** Adds the token; false if one with its id is already here. */
+    /** Adds the token; false if one with its id or secret is already here. */
     boolean add(ApiToken token);
+
+    /** Whether a token with this id, or with this secret hash, is here. */
+    boolean exists(UUID id, String secretHash);
 
     List<ApiToken> listAll();
 
@@ -20,5 +23,10 @@ public interface ApiTokenRepository {
 
     List<ApiToken> listByUser(UUID userId);
 
+    Optional<ApiToken> find(UUID id, UUID userId);
+
     boolean delete(UUID id, UUID userId);
+
+    /** Revokes every token of the user; returns how many there were. */
+    int deleteAllOf(UUID userId);
 }

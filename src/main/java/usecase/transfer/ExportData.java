@@ -2,6 +2,7 @@ package usecase.transfer;
 
 import domain.account.ApiToken;
 import domain.account.User;
+import domain.ecg.EcgKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
@@ -15,13 +16,15 @@ import usecase.port.UserRepository;
 
 /**
  * Writes every account, token and ECG (samples, status and results) to an archive, a page of ECGs
- * at a time so that any amount of data streams out in bounded memory. Records created while the
- * export runs may be left out, never half-written: an ECG is exported only with its owner.
+ * at a time so that any amount of data streams out in bounded memory: a page holds at most
+ * {@value #PAGE} ECGs and, beyond its first, no more than {@value #PAGE_SAMPLES} samples. Records
+ * created while the export runs may be left out, never half-written: an ECG is exported only with its owner.
  */
 @ApplicationScoped
 public class ExportData {
 
     static final int PAGE = 50;
+    static final long PAGE_SAMPLES = 4_000_000;
 
     private final UserRepository users;
     private final ApiTokenRepository tokens;
@@ -40,18 +43,18 @@ public class ExportData {
         List<ApiToken> allTokens = tokens.listAll().stream().filter(t -> exported.contains(t.userId())).toList();
         allTokens.forEach(writer::apiToken);
         long ecgCount = 0;
-        UUID after = null;
+        EcgKey after = null;
         List<StoredEcg> page;
         do {
-            page = ecgs.storedPage(after, PAGE);
+            page = ecgs.storedPage(after, PAGE, PAGE_SAMPLES);
             for (StoredEcg stored : page) {
                 if (exported.contains(stored.ecg().ownerId())) {
                     writer.ecg(stored);
                     ecgCount++;
                 }
             }
-            after = page.isEmpty() ? after : page.get(page.size() - 1).ecg().id();
-        } while (page.size() == PAGE);
+            after = page.isEmpty() ? after : page.get(page.size() - 1).ecg().key();
+        } while (!page.isEmpty());
         ArchiveWriter.ArchiveCounts counts = new ArchiveWriter.ArchiveCounts(allUsers.size(), allTokens.size(), ecgCount);
         writer.end(counts);
         return counts;

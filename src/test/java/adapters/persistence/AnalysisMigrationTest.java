@@ -16,8 +16,9 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The upgrade to the cardiac analysis schema (V2) keeps every recording and queues ECGs that an
- * earlier release analysed for analysis by this one; on both databases.
+ * The upgrades from the first schema keep every recording: V2 (cardiac analysis) queues ECGs that an
+ * earlier release analysed for analysis by this one, V3 (owner-scoped ids, bounded retries) keeps every
+ * ECG under the id its owner knows; on both databases.
  */
 class AnalysisMigrationTest {
 
@@ -59,8 +60,12 @@ class AnalysisMigrationTest {
                     "done and failed ECGs wait for this release's analysis");
             assertEquals(3, count(sql, "SELECT COUNT(*) FROM ecg_leads WHERE samples_encoding = 1"), "every recording kept");
             assertEquals(0, count(sql, "SELECT COUNT(*) FROM ecg_lead_results"));
+            assertEquals(3, count(sql, "SELECT COUNT(*) FROM ecgs WHERE public_id = id AND owner_id = '" + USER + "'"),
+                    "every ECG keeps the id its owner knows");
+            assertEquals(3, count(sql, "SELECT COUNT(*) FROM ecgs WHERE analysis_attempts = 0 AND pending_since IS NOT NULL"
+                    + " AND failure_reason IS NULL"));
         }
-        assertEquals("2", flyway(database, vendorFolder).load().info().current().getVersion().getVersion());
+        assertEquals("3", flyway(database, vendorFolder).load().info().current().getVersion().getVersion());
     }
 
     private static FluentConfiguration flyway(DataSource database, String vendorFolder) {

@@ -12,13 +12,15 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import usecase.fakes.InMemoryUserRepository;
+import usecase.fakes.InMemoryApiTokenRepository;
 import usecase.fakes.PrefixPasswordHasher;
 
 class ChangePasswordTest {
 
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final PrefixPasswordHasher hasher = new PrefixPasswordHasher();
-    private final ChangePassword changePassword = new ChangePassword(users, hasher);
+    private final InMemoryApiTokenRepository tokens = new InMemoryApiTokenRepository(users);
+    private final ChangePassword changePassword = new ChangePassword(users, tokens, hasher);
     private final User alice = new User(UUID.randomUUID(), new Username("alice"), "hash:old-password", Role.USER,
             Instant.EPOCH);
 

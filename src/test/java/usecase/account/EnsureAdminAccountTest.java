@@ -12,6 +12,7 @@ import domain.account.User;
 import domain.account.Username;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import usecase.fakes.InMemoryApiTokenRepository;
 import usecase.fakes.InMemoryUserRepository;
 import usecase.fakes.MutableClock;
 import usecase.fakes.PrefixPasswordHasher;
@@ -20,8 +21,12 @@ class EnsureAdminAccountTest {
 
     private final InMemoryUserRepository users = new InMemoryUserRepository();
     private final PrefixPasswordHasher hasher = new PrefixPasswordHasher();
-    private final EnsureAdminAccount ensureAdmin =
-            new EnsureAdminAccount(users, new CreateUser(users, hasher, new MutableClock()));
+    private final EnsureAdminAccount ensureAdmin = ensureAdminOf(users);
+
+    private EnsureAdminAccount ensureAdminOf(InMemoryUserRepository accounts) {
+        return new EnsureAdminAccount(accounts, new CreateUser(accounts, hasher, new MutableClock()),
+                new ChangePassword(accounts, new InMemoryApiTokenRepository(accounts), hasher));
+    }
 
     private User admin() {
         return users.findByUsername(new Username("admin")).orElseThrow();
@@ -29,7 +34,7 @@ class EnsureAdminAccountTest {
 
     @Test
     void createsTheAdministratorWithTheConfiguredPassword() {
-        EnsureAdminAccount.Result result = ensureAdmin.execute("admin", Optional.of("configured-secret"));
+        EnsureAdminAccount.Result result = ensureAdmin.execute("admin", Optional.of("configured-secret"), false);
 
         assertTrue(result.created());
         assertTrue(result.generatedPassword().isEmpty());
@@ -39,7 +44,7 @@ class EnsureAdminAccountTest {
 
     @Test
     void generatesAValidPasswordWhenNoneIsConfiguredAndStoresOnlyItsHash() {
-        EnsureAdminAccount.Result result = ensureAdmin.execute("admin", Optional.empty());
+        EnsureAdminAccount.Result result = ensureAdmin.execute("admin", Optional.empty(), false);
 
         assertTrue(result.created());
         String generated = result.generatedPassword().orElseThrow();
@@ -50,19 +55,19 @@ class EnsureAdminAccountTest {
 
     @Test
     void generatesADifferentPasswordForEveryFreshInstallation() {
-        String first = ensureAdmin.execute("admin", Optional.empty()).generatedPassword().orElseThrow();
+        String first = ensureAdmin.execute("admin", Optional.empty(), false).generatedPassword().orElseThrow();
         InMemoryUserRepository otherUsers = new InMemoryUserRepository();
-        String second = new EnsureAdminAccount(otherUsers, new CreateUser(otherUsers, hasher, new MutableClock()))
-                .execute("admin", Optional.empty()).generatedPassword().orElseThrow();
+        String second = ensureAdminOf(otherUsers)
+                .execute("admin", Optional.empty(), false).generatedPassword().orElseThrow();
 
         assertNotEquals(first, second);
     }
 
     @Test
     void createsTheAdministratorOnlyOnce() {
-        String generated = ensureAdmin.execute("admin", Optional.empty()).generatedPassword().orElseThrow();
+        String generated = ensureAdmin.execute("admin", Optional.empty(), false).generatedPassword().orElseThrow();
 
-        EnsureAdminAccount.Result second = ensureAdmin.execute("admin", Optional.empty());
+        EnsureAdminAccount.Result second = ensureAdmin.execute("admin", Optional.empty(), false);
 
         assertFalse(second.created());
         assertTrue(second.generatedPassword().isEmpty(), "the password is handed out once only");
@@ -71,16 +76,37 @@ class EnsureAdminAccountTest {
     }
 
     @Test
-    void aLaterConfiguredPasswordDoesNotOverwriteTheExistingAdministrator() {
-        ensureAdmin.execute("admin", Optional.of("first-secret"));
+    void aLaterConfiguredPasswordDoesNotOverwriteTheExistingAdministratorButSaysSo() {
+        ensureAdmin.execute("admin", Optional.of("first-secret"), false);
 
-        assertFalse(ensureAdmin.execute("admin", Optional.of("second-secret")).created());
+        EnsureAdminAccount.Result later = ensureAdmin.execute("admin", Optional.of("second-secret"), false);
+
+        assertEquals(EnsureAdminAccount.Outcome.EXISTS_CONFIGURED_PASSWORD_UNUSED, later.outcome());
         assertEquals("hash:first-secret", admin().passwordHash());
     }
 
     @Test
+    void aResetSetsTheExistingAdministratorsPasswordToTheConfiguredOne() {
+        ensureAdmin.execute("admin", Optional.of("first-secret"), false);
+
+        EnsureAdminAccount.Result reset = ensureAdmin.execute("admin", Optional.of("second-secret"), true);
+
+        assertEquals(EnsureAdminAccount.Outcome.RESET, reset.outcome());
+        assertEquals("hash:second-secret", admin().passwordHash());
+    }
+
+    @Test
+    void aResetWithoutAConfiguredPasswordGeneratesOne() {
+        ensureAdmin.execute("admin", Optional.of("first-secret"), false);
+
+        String generated = ensureAdmin.execute("admin", Optional.empty(), true).generatedPassword().orElseThrow();
+
+        assertEquals("hash:" + generated, admin().passwordHash());
+    }
+
+    @Test
     void resultToStringDoesNotRevealTheGeneratedPassword() {
-        EnsureAdminAccount.Result result = ensureAdmin.execute("admin", Optional.empty());
+        EnsureAdminAccount.Result result = ensureAdmin.execute("admin", Optional.empty(), false);
 
         assertFalse(result.toString().contains(result.generatedPassword().orElseThrow()));
     }

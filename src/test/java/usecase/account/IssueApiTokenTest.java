@@ -40,7 +40,7 @@ class IssueApiTokenTest {
     }
 
     private IssueApiToken.Issued issue(Duration lifetime) {
-        return issue.execute(new IssueApiToken.Command(alice.id(), "laptop", lifetime));
+        return issue.execute(new IssueApiToken.Command(alice.id(), "laptop", lifetime, true));
     }
 
     private static String sha256Hex(String text) throws Exception {
@@ -50,7 +50,7 @@ class IssueApiTokenTest {
 
     private static void assertTtlRejected(IssueApiToken issue, UUID userId, Duration lifetime) {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> issue.execute(new IssueApiToken.Command(userId, "laptop", lifetime)), "lifetime " + lifetime);
+                () -> issue.execute(new IssueApiToken.Command(userId, "laptop", lifetime, true)), "lifetime " + lifetime);
         assertEquals(List.of("ttl_seconds"),
                 e.violations().stream().map(InvalidInputException.Violation::field).toList());
     }
@@ -76,9 +76,9 @@ class IssueApiTokenTest {
     void theIssuedSecretAuthenticatesItsUser() {
         String secret = issue(Duration.ofDays(1)).secret();
         Authenticate authenticate = new Authenticate(users, tokens, new PrefixPasswordHasher(),
-                new InMemoryVerifiedCredentials(), clock);
+                new InMemoryVerifiedCredentials(), new usecase.fakes.CountingLoginThrottle(10), clock);
 
-        assertEquals(Optional.of(new AuthenticatedUser(alice.id(), "alice", Role.USER)), authenticate.withToken(secret));
+        assertEquals(Optional.of(new AuthenticatedUser(alice.id(), "alice", Role.USER, false)), authenticate.withToken(secret));
     }
 
     @Test
@@ -119,7 +119,7 @@ class IssueApiTokenTest {
     @Test
     void rejectsANameLongerThan100Characters() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> issue.execute(new IssueApiToken.Command(alice.id(), "n".repeat(101), null)));
+                () -> issue.execute(new IssueApiToken.Command(alice.id(), "n".repeat(101), null, true)));
 
         assertEquals("name", e.violations().get(0).field());
     }
@@ -134,7 +134,7 @@ class IssueApiTokenTest {
     @Test
     void listsOnlyTheCallersTokens() {
         issue(Duration.ofDays(1));
-        issue.execute(new IssueApiToken.Command(UUID.randomUUID(), "other", null));
+        issue.execute(new IssueApiToken.Command(UUID.randomUUID(), "other", null, true));
 
         List<ApiToken> listed = new ListApiTokens(tokens).execute(alice.id());
 
@@ -148,5 +148,12 @@ class IssueApiTokenTest {
 
         assertThrows(NotFoundException.class, () -> new RevokeApiToken(tokens).execute(UUID.randomUUID(), tokenId));
         assertEquals(1, tokens.all().size());
+    }
+
+    @Test
+    void aTokenCannotIssueTokens() {
+        assertThrows(domain.ForbiddenException.class,
+                () -> issue.execute(new IssueApiToken.Command(alice.id(), "child", null, false)));
+        assertEquals(0, tokens.all().size());
     }
 }

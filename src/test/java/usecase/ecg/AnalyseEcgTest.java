@@ -8,6 +8,7 @@ import domain.analysis.Analyzer;
 import domain.analysis.ZeroCrossingAnalyzer;
 import domain.analysis.ZeroCrossings;
 import domain.ecg.Ecg;
+import domain.ecg.EcgKey;
 import domain.ecg.EcgStatus;
 import domain.ecg.Recording;
 import java.time.Duration;
@@ -26,6 +27,8 @@ class AnalyseEcgTest {
     private final MutableClock clock = new MutableClock();
     private final UUID owner = UUID.randomUUID();
     private final UUID id = UUID.randomUUID();
+    private final EcgKey key = new EcgKey(owner, id);
+    private final AnalysisPolicy policy = new AnalysisPolicy(3);
 
     private void submit(Recording recording) {
         ecgs.add(Ecg.submitted(id, owner, recording, clock.instant()));
@@ -36,17 +39,17 @@ class AnalyseEcgTest {
         submit(Recordings.of(new int[] {1, -3, 5}, new int[] {5, 0, -4, 23, -9}, new int[] {-1, 0, 45}));
         clock.advance(Duration.ofSeconds(3));
 
-        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, clock).execute(id);
+        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, clock, policy).execute(key);
 
         assertEquals(AnalyseEcg.Outcome.ANALYSED, outcome);
-        assertEquals(EcgStatus.DONE, ecgs.stored(id).orElseThrow().status());
-        ZeroCrossings crossings = ecgs.report(id).orElseThrow().find(ZeroCrossings.class).orElseThrow();
+        assertEquals(EcgStatus.DONE, ecgs.stored(key).orElseThrow().status());
+        ZeroCrossings crossings = ecgs.report(key).orElseThrow().find(ZeroCrossings.class).orElseThrow();
         assertEquals(List.of(
                 new ZeroCrossings.LeadCount("I", 2),
                 new ZeroCrossings.LeadCount("II", 2),
                 new ZeroCrossings.LeadCount("III", 0)), crossings.perLead());
-        assertEquals(Instant.parse("2024-03-01T10:00:03Z"), ecgs.analysedAt(id).orElseThrow());
-        assertEquals(4, ecgs.findSummary(id, owner).orElseThrow().zeroCrossingsTotal());
+        assertEquals(Instant.parse("2024-03-01T10:00:03Z"), ecgs.analysedAt(key).orElseThrow());
+        assertEquals(4, ecgs.findSummary(key).orElseThrow().zeroCrossingsTotal());
     }
 
     @Test
@@ -55,10 +58,10 @@ class AnalyseEcgTest {
         }
         submit(Recordings.of(new int[] {1, -1}));
 
-        new AnalyseEcg(ecgs, clock, List.of((r, e) -> new Marker(1), new ZeroCrossingAnalyzer(), (r, e) -> new Marker(2)))
-                .execute(id);
+        new AnalyseEcg(ecgs, clock, policy, List.of((r, e) -> new Marker(1), new ZeroCrossingAnalyzer(), (r, e) -> new Marker(2)))
+                .execute(key);
 
-        List<AnalysisResult> results = ecgs.report(id).orElseThrow().results();
+        List<AnalysisResult> results = ecgs.report(key).orElseThrow().results();
         assertEquals(3, results.size());
         assertEquals(new Marker(1), results.get(0));
         assertTrue(results.get(1) instanceof ZeroCrossings);
@@ -72,12 +75,12 @@ class AnalyseEcgTest {
             throw new IllegalStateException("analyzer bug");
         };
 
-        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, clock, List.of(new ZeroCrossingAnalyzer(), broken))
-                .execute(id);
+        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, clock, policy, List.of(new ZeroCrossingAnalyzer(), broken))
+                .execute(key);
 
         assertEquals(AnalyseEcg.Outcome.FAILED, outcome);
-        assertEquals(EcgStatus.FAILED, ecgs.stored(id).orElseThrow().status());
-        assertTrue(ecgs.report(id).isEmpty(), "no partial results are stored");
+        assertEquals(EcgStatus.FAILED, ecgs.stored(key).orElseThrow().status());
+        assertTrue(ecgs.report(key).isEmpty(), "no partial results are stored");
     }
 
     @Test
@@ -85,61 +88,103 @@ class AnalyseEcgTest {
         submit(Recordings.of(new int[] {1, -3, 5}));
         Recording replacement = Recordings.of(new int[] {9, 9, 9, 9});
         Analyzer replacedWhileRunning = (recording, earlier) -> {
-            ecgs.replace(id, owner, replacement);
+            ecgs.replace(key, replacement);
             return new ZeroCrossingAnalyzer().analyse(recording, earlier);
         };
 
-        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, clock, List.of(replacedWhileRunning)).execute(id);
+        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, clock, policy, List.of(replacedWhileRunning)).execute(key);
 
         assertEquals(AnalyseEcg.Outcome.SKIPPED, outcome);
-        Ecg stored = ecgs.stored(id).orElseThrow();
+        Ecg stored = ecgs.stored(key).orElseThrow();
         assertEquals(EcgStatus.PENDING, stored.status(), "the new revision still waits for its own analysis");
         assertEquals(1, stored.revision());
         assertEquals(replacement, stored.recording());
-        assertTrue(ecgs.report(id).isEmpty());
+        assertTrue(ecgs.report(key).isEmpty());
     }
 
     @Test
     void doesNotMarkANewerRevisionFailedWhenTheAnalysisOfAnOlderOneThrows() {
         submit(Recordings.of(new int[] {1, -3, 5}));
         Analyzer replacedThenBroken = (recording, earlier) -> {
-            ecgs.replace(id, owner, Recordings.of(new int[] {2, -2}));
+            ecgs.replace(key, Recordings.of(new int[] {2, -2}));
             throw new IllegalStateException("analyzer bug");
         };
 
-        new AnalyseEcg(ecgs, clock, List.of(replacedThenBroken)).execute(id);
+        new AnalyseEcg(ecgs, clock, policy, List.of(replacedThenBroken)).execute(key);
 
-        assertEquals(EcgStatus.PENDING, ecgs.stored(id).orElseThrow().status());
+        assertEquals(EcgStatus.PENDING, ecgs.stored(key).orElseThrow().status());
     }
 
     @Test
     void skipsAnEcgThatIsNoLongerPending() {
         submit(Recordings.of(new int[] {1, -3, 5}));
-        new AnalyseEcg(ecgs, clock).execute(id);
+        new AnalyseEcg(ecgs, clock, policy).execute(key);
         AtomicInteger runs = new AtomicInteger();
         Analyzer counting = (recording, earlier) -> {
             runs.incrementAndGet();
             return new ZeroCrossingAnalyzer().analyse(recording, earlier);
         };
 
-        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, clock, List.of(counting)).execute(id);
+        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, clock, policy, List.of(counting)).execute(key);
 
         assertEquals(AnalyseEcg.Outcome.SKIPPED, outcome);
         assertEquals(0, runs.get(), "a done ECG is not analysed again");
-        assertEquals(EcgStatus.DONE, ecgs.stored(id).orElseThrow().status());
+        assertEquals(EcgStatus.DONE, ecgs.stored(key).orElseThrow().status());
     }
 
     @Test
     void skipsAFailedEcg() {
         submit(Recordings.of(new int[] {1, -3, 5}));
-        ecgs.markFailed(id, 0, clock.instant());
+        ecgs.markFailed(ecgs.claim(key, 3, "exhausted", clock.instant()).orElseThrow(), "broken", clock.instant());
 
-        assertEquals(AnalyseEcg.Outcome.SKIPPED, new AnalyseEcg(ecgs, clock).execute(id));
-        assertEquals(EcgStatus.FAILED, ecgs.stored(id).orElseThrow().status());
+        assertEquals(AnalyseEcg.Outcome.SKIPPED, new AnalyseEcg(ecgs, clock, policy).execute(key));
+        assertEquals(EcgStatus.FAILED, ecgs.stored(key).orElseThrow().status());
     }
 
     @Test
     void skipsAnEcgThatNoLongerExists() {
-        assertEquals(AnalyseEcg.Outcome.SKIPPED, new AnalyseEcg(ecgs, clock).execute(UUID.randomUUID()));
+        assertEquals(AnalyseEcg.Outcome.SKIPPED, new AnalyseEcg(ecgs, clock, policy).execute(new EcgKey(owner, UUID.randomUUID())));
+    }
+
+    @Test
+    void countsEveryAttemptAndFailsARecordingWhoseAnalysisNeverCompletes() {
+        submit(Recordings.of(new int[] {1, -3, 5}));
+        // Attempts that crashed the process (or could not store their results) never got to finish: claim
+        // them the way the worker does, and leave them unfinished.
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertEquals(attempt, ecgs.claim(key, 3, "exhausted", clock.instant()).orElseThrow().attempt());
+        }
+
+        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, clock, policy).execute(key);
+
+        assertEquals(AnalyseEcg.Outcome.SKIPPED, outcome);
+        assertEquals(EcgStatus.FAILED, ecgs.stored(key).orElseThrow().status());
+        assertTrue(ecgs.findSummary(key).orElseThrow().failureReason().contains("3 attempts"));
+    }
+
+    @Test
+    void aFailedAnalysisSaysWhyWithoutInternals() {
+        submit(Recordings.of(new int[] {1, -3, 5}));
+        Analyzer broken = (recording, earlier) -> {
+            throw new IllegalStateException("analyzer bug in domain.analysis.Secret");
+        };
+
+        new AnalyseEcg(ecgs, clock, policy, List.of(broken)).execute(key);
+
+        String reason = ecgs.findSummary(key).orElseThrow().failureReason();
+        assertTrue(reason.startsWith("the analysis could not process this recording"), reason);
+        assertTrue(!reason.contains("domain.") && !reason.contains("Exception"), reason);
+    }
+
+    @Test
+    void aReplacementStartsCountingAttemptsAfresh() {
+        submit(Recordings.of(new int[] {1, -3, 5}));
+        ecgs.claim(key, 3, "exhausted", clock.instant());
+        ecgs.claim(key, 3, "exhausted", clock.instant());
+
+        ecgs.replace(key, Recordings.of(new int[] {2, -2}));
+
+        assertEquals(AnalyseEcg.Outcome.ANALYSED, new AnalyseEcg(ecgs, clock, policy).execute(key));
+        assertEquals(1, ecgs.attempts(key));
     }
 }

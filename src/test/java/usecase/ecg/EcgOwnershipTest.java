@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import domain.NotFoundException;
+import domain.ecg.EcgKey;
 import domain.ecg.EcgStatus;
+import domain.ecg.RecordingLimits;
 import domain.ecg.EcgSummary;
 import domain.ecg.Recording;
 import java.util.List;
@@ -27,7 +29,8 @@ class EcgOwnershipTest {
     private final MutableClock clock = new MutableClock();
 
     private final GetEcg getEcg = new GetEcg(ecgs);
-    private final ReplaceEcg replaceEcg = new ReplaceEcg(ecgs, queue);
+    private final RecordingLimits limits = new RecordingLimits(12, 1000, 10_000);
+    private final ReplaceEcg replaceEcg = new ReplaceEcg(ecgs, queue, limits);
     private final DeleteEcg deleteEcg = new DeleteEcg(ecgs);
     private final ListEcgs listEcgs = new ListEcgs(ecgs);
 
@@ -39,12 +42,12 @@ class EcgOwnershipTest {
 
     @BeforeEach
     void aliceSubmitsAnEcg() {
-        alicesEcg = new SubmitEcg(ecgs, queue, clock).execute(new SubmitEcg.Command(alice, null, original)).id();
+        alicesEcg = new SubmitEcg(ecgs, queue, clock, limits).execute(new SubmitEcg.Command(alice, null, original)).id();
     }
 
     @Test
     void ownerGetsTheirEcg() {
-        EcgSummary summary = getEcg.execute(alice, alicesEcg);
+        EcgSummary summary = getEcg.execute(new EcgKey(alice, alicesEcg));
 
         assertEquals(alicesEcg, summary.id());
         assertEquals(EcgStatus.PENDING, summary.status());
@@ -52,43 +55,43 @@ class EcgOwnershipTest {
 
     @Test
     void userCannotSeeAnotherUsersEcg() {
-        assertThrows(NotFoundException.class, () -> getEcg.execute(mallory, alicesEcg));
+        assertThrows(NotFoundException.class, () -> getEcg.execute(new EcgKey(mallory, alicesEcg)));
     }
 
     @Test
     void userCannotReplaceAnotherUsersEcg() {
         assertThrows(NotFoundException.class,
-                () -> replaceEcg.execute(new ReplaceEcg.Command(mallory, alicesEcg, replacement)));
+                () -> replaceEcg.execute(new ReplaceEcg.Command(new EcgKey(mallory, alicesEcg), replacement)));
 
-        assertEquals(original, ecgs.stored(alicesEcg).orElseThrow().recording());
-        assertEquals(List.of(alicesEcg), queue.enqueued(), "nothing is queued again");
+        assertEquals(original, ecgs.stored(new EcgKey(alice, alicesEcg)).orElseThrow().recording());
+        assertEquals(List.of(alicesEcg), queue.enqueuedIds(), "nothing is queued again");
     }
 
     @Test
     void userCannotDeleteAnotherUsersEcg() {
-        assertThrows(NotFoundException.class, () -> deleteEcg.execute(mallory, alicesEcg));
+        assertThrows(NotFoundException.class, () -> deleteEcg.execute(new EcgKey(mallory, alicesEcg)));
 
-        assertTrue(ecgs.exists(alicesEcg));
+        assertTrue(ecgs.stored(new EcgKey(alice, alicesEcg)).isPresent());
     }
 
     @Test
     void anotherUsersEcgLooksExactlyLikeAMissingOne() {
-        String asStranger = assertThrows(NotFoundException.class, () -> getEcg.execute(mallory, alicesEcg)).getMessage();
-        deleteEcg.execute(alice, alicesEcg);
-        String whenMissing = assertThrows(NotFoundException.class, () -> getEcg.execute(alice, alicesEcg)).getMessage();
+        String asStranger = assertThrows(NotFoundException.class, () -> getEcg.execute(new EcgKey(mallory, alicesEcg))).getMessage();
+        deleteEcg.execute(new EcgKey(alice, alicesEcg));
+        String whenMissing = assertThrows(NotFoundException.class, () -> getEcg.execute(new EcgKey(alice, alicesEcg))).getMessage();
 
         assertEquals(whenMissing, asStranger);
     }
 
     @Test
     void ownerReplacesTheRecordingWhichIsAnalysedAgain() {
-        new AnalyseEcg(ecgs, clock).execute(alicesEcg);
+        new AnalyseEcg(ecgs, clock, new AnalysisPolicy(3)).execute(new EcgKey(alice, alicesEcg));
 
-        replaceEcg.execute(new ReplaceEcg.Command(alice, alicesEcg, replacement));
+        replaceEcg.execute(new ReplaceEcg.Command(new EcgKey(alice, alicesEcg), replacement));
 
-        assertEquals(replacement, ecgs.stored(alicesEcg).orElseThrow().recording());
-        assertEquals(EcgStatus.PENDING, ecgs.stored(alicesEcg).orElseThrow().status());
-        assertEquals(List.of(alicesEcg, alicesEcg), queue.enqueued());
+        assertEquals(replacement, ecgs.stored(new EcgKey(alice, alicesEcg)).orElseThrow().recording());
+        assertEquals(EcgStatus.PENDING, ecgs.stored(new EcgKey(alice, alicesEcg)).orElseThrow().status());
+        assertEquals(List.of(alicesEcg, alicesEcg), queue.enqueuedIds());
     }
 
     @Test
@@ -96,16 +99,16 @@ class EcgOwnershipTest {
         UUID missing = UUID.randomUUID();
 
         assertThrows(NotFoundException.class,
-                () -> replaceEcg.execute(new ReplaceEcg.Command(alice, missing, replacement)));
-        assertFalse(queue.enqueued().contains(missing));
+                () -> replaceEcg.execute(new ReplaceEcg.Command(new EcgKey(alice, missing), replacement)));
+        assertFalse(queue.enqueuedIds().contains(missing));
     }
 
     @Test
     void ownerDeletesTheirEcg() {
-        deleteEcg.execute(alice, alicesEcg);
+        deleteEcg.execute(new EcgKey(alice, alicesEcg));
 
-        assertFalse(ecgs.exists(alicesEcg));
-        assertThrows(NotFoundException.class, () -> deleteEcg.execute(alice, alicesEcg));
+        assertFalse(ecgs.stored(new EcgKey(alice, alicesEcg)).isPresent());
+        assertThrows(NotFoundException.class, () -> deleteEcg.execute(new EcgKey(alice, alicesEcg)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import domain.ecg.Ecg;
+import domain.ecg.EcgKey;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -21,20 +22,20 @@ class ResumePendingAnalysesTest {
     private final MutableClock clock = new MutableClock();
     private final ResumePendingAnalyses resume = new ResumePendingAnalyses(ecgs, queue, clock);
 
-    private UUID store() {
-        UUID id = UUID.randomUUID();
-        ecgs.add(Ecg.submitted(id, UUID.randomUUID(), Recordings.of(new int[] {1, -1}), clock.instant()));
-        return id;
+    private EcgKey store() {
+        Ecg ecg = Ecg.submitted(UUID.randomUUID(), UUID.randomUUID(), Recordings.of(new int[] {1, -1}), clock.instant());
+        ecgs.add(ecg);
+        return ecg.key();
     }
 
     @Test
     void queuesEveryPendingEcgAndReturnsHowMany() {
-        UUID pending1 = store();
-        UUID done = store();
-        UUID pending2 = store();
-        UUID failed = store();
-        new AnalyseEcg(ecgs, new MutableClock()).execute(done);
-        ecgs.markFailed(failed, 0, clock.instant());
+        EcgKey pending1 = store();
+        EcgKey done = store();
+        EcgKey pending2 = store();
+        EcgKey failed = store();
+        new AnalyseEcg(ecgs, new MutableClock(), new AnalysisPolicy(3)).execute(done);
+        ecgs.markFailed(ecgs.claim(failed, 3, "exhausted", clock.instant()).orElseThrow(), "broken", clock.instant());
 
         int queued = resume.execute(Duration.ZERO);
 
@@ -45,7 +46,7 @@ class ResumePendingAnalysesTest {
 
     @Test
     void periodicRetryLeavesRecentSubmissionsToTheQueue() {
-        UUID old = store();
+        EcgKey old = store();
         clock.advance(Duration.ofMinutes(2));
         store();
 

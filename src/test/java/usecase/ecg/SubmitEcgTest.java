@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import domain.ConflictException;
+import domain.InvalidInputException;
 import domain.ecg.Ecg;
+import domain.ecg.EcgKey;
 import domain.ecg.EcgStatus;
+import domain.ecg.Lead;
 import domain.ecg.Recording;
+import domain.ecg.RecordingLimits;
+import domain.ecg.Signal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -22,7 +28,7 @@ class SubmitEcgTest {
     private final InMemoryEcgRepository ecgs = new InMemoryEcgRepository();
     private final RecordingAnalysisQueue queue = new RecordingAnalysisQueue();
     private final MutableClock clock = new MutableClock();
-    private final SubmitEcg submitEcg = new SubmitEcg(ecgs, queue, clock);
+    private final SubmitEcg submitEcg = new SubmitEcg(ecgs, queue, clock, new RecordingLimits(3, 10, 20));
 
     private final UUID owner = UUID.randomUUID();
     private final Recording recording = Recordings.of(new int[] {1, -3, 5});
@@ -34,27 +40,38 @@ class SubmitEcgTest {
         SubmitEcg.Result result = submitEcg.execute(new SubmitEcg.Command(owner, id, recording));
 
         assertEquals(new SubmitEcg.Result(id, EcgStatus.PENDING), result);
-        Ecg stored = ecgs.stored(id).orElseThrow();
+        Ecg stored = ecgs.stored(new EcgKey(owner, id)).orElseThrow();
         assertEquals(owner, stored.ownerId());
         assertEquals(recording, stored.recording());
         assertEquals(EcgStatus.PENDING, stored.status());
         assertEquals(MutableClock.START, stored.submittedAt());
         assertEquals(0, stored.revision());
-        assertEquals(List.of(id), queue.enqueued());
+        assertEquals(List.of(new EcgKey(owner, id)), queue.enqueued());
     }
 
     @Test
-    void refusesAnIdThatIsTakenAndQueuesNothing() {
+    void refusesAnIdTheOwnerHasTakenAndQueuesNothing() {
         UUID id = UUID.randomUUID();
-        UUID otherOwner = UUID.randomUUID();
-        submitEcg.execute(new SubmitEcg.Command(otherOwner, id, recording));
+        submitEcg.execute(new SubmitEcg.Command(owner, id, recording));
 
         Recording second = Recordings.of(new int[] {7, 8});
         assertThrows(ConflictException.class, () -> submitEcg.execute(new SubmitEcg.Command(owner, id, second)));
 
-        assertEquals(List.of(id), queue.enqueued(), "only the first submission is queued");
-        assertEquals(otherOwner, ecgs.stored(id).orElseThrow().ownerId());
-        assertEquals(recording, ecgs.stored(id).orElseThrow().recording());
+        assertEquals(List.of(id), queue.enqueuedIds(), "only the first submission is queued");
+        assertEquals(recording, ecgs.stored(new EcgKey(owner, id)).orElseThrow().recording());
+    }
+
+    @Test
+    void anIdAnotherUserHasIsFreeForThisOne() {
+        UUID id = UUID.randomUUID();
+        UUID otherOwner = UUID.randomUUID();
+        submitEcg.execute(new SubmitEcg.Command(otherOwner, id, recording));
+
+        Recording mine = Recordings.of(new int[] {7, 8});
+        submitEcg.execute(new SubmitEcg.Command(owner, id, mine));
+
+        assertEquals(mine, ecgs.stored(new EcgKey(owner, id)).orElseThrow().recording());
+        assertEquals(recording, ecgs.stored(new EcgKey(otherOwner, id)).orElseThrow().recording());
     }
 
     @Test
@@ -62,8 +79,8 @@ class SubmitEcgTest {
         SubmitEcg.Result result = submitEcg.execute(new SubmitEcg.Command(owner, null, recording));
 
         assertNotNull(result.id());
-        assertTrue(ecgs.exists(result.id()));
-        assertEquals(List.of(result.id()), queue.enqueued());
+        assertTrue(ecgs.stored(new EcgKey(owner, result.id())).isPresent());
+        assertEquals(List.of(result.id()), queue.enqueuedIds());
     }
 
     @Test
@@ -73,5 +90,28 @@ class SubmitEcgTest {
 
         assertTrue(!first.equals(second));
         assertEquals(2, ecgs.size());
+    }
+
+    @Test
+    void refusesARecordingBeyondTheLimitsAndStoresNothing() {
+        Recording tooManyLeads = new Recording(null, 100, List.of(new Lead("I", Signal.of(1)), new Lead("II", Signal.of(1)),
+                new Lead("III", Signal.of(1)), new Lead("V1", Signal.of(1))));
+        Recording tooLong = Recordings.of(new int[11]);
+
+        assertThrows(InvalidInputException.class, () -> submitEcg.execute(new SubmitEcg.Command(owner, null, tooManyLeads)));
+        assertThrows(InvalidInputException.class, () -> submitEcg.execute(new SubmitEcg.Command(owner, null, tooLong)));
+        assertEquals(0, ecgs.size());
+        assertTrue(queue.enqueued().isEmpty());
+    }
+
+    @Test
+    void refusesADateTheDatabasesCannotHold() {
+        for (String date : List.of("+999999999-12-31T23:59:59Z", "-4713-01-01T00:00:00Z", "1899-12-31T23:59:59Z")) {
+            Recording dated = Recordings.of(new int[] {1, 2}).withDate(Instant.parse(date));
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> submitEcg.execute(new SubmitEcg.Command(owner, null, dated)), date);
+            assertEquals("date", e.violations().get(0).field());
+        }
+        assertEquals(0, ecgs.size());
     }
 }

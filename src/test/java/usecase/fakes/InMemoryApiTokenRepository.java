@@ -23,10 +23,27 @@ public final class InMemoryApiTokenRepository implements ApiTokenRepository {
 
     @Override
     public boolean add(ApiToken token) {
-        if (tokens.stream().anyMatch(t -> t.id().equals(token.id()))) {
+        if (exists(token.id(), token.secretHash())) {
             return false;
         }
         return tokens.add(token);
+    }
+
+    @Override
+    public boolean exists(UUID id, String secretHash) {
+        return tokens.stream().anyMatch(t -> t.id().equals(id) || t.secretHash().equals(secretHash));
+    }
+
+    @Override
+    public Optional<ApiToken> find(UUID id, UUID userId) {
+        return tokens.stream().filter(t -> t.id().equals(id) && t.userId().equals(userId)).findFirst();
+    }
+
+    @Override
+    public int deleteAllOf(UUID userId) {
+        int before = tokens.size();
+        tokens.removeIf(t -> t.userId().equals(userId));
+        return before - tokens.size();
     }
 
     @Override

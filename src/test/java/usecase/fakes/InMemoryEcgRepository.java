@@ -4,6 +4,7 @@ import domain.ConflictException;
 import domain.analysis.AnalysisReport;
 import domain.analysis.ZeroCrossings;
 import domain.ecg.Ecg;
+import domain.ecg.EcgKey;
 import domain.ecg.EcgStatus;
 import domain.ecg.EcgSummary;
 import domain.ecg.LeadSummary;
@@ -17,42 +18,44 @@ import java.util.Optional;
 import java.util.UUID;
 import usecase.Page;
 import usecase.PageRequest;
+import usecase.port.EcgBeats;
 import usecase.port.EcgRepository;
+import usecase.port.PendingAnalyses;
 import usecase.port.StoredEcg;
 
-/** Keeps ECGs in a map and honours the port's contract on owners and revisions. */
-public final class InMemoryEcgRepository implements EcgRepository {
+/** Keeps ECGs in a map by owner and id, and honours both ports' contracts on owners, revisions and attempts. */
+public final class InMemoryEcgRepository implements EcgRepository, PendingAnalyses {
 
     private static final class Stored {
         Ecg ecg;
         AnalysisReport report;
         Instant analysedAt;
+        Instant pendingSince;
+        int attempts;
+        String failureReason;
 
         Stored(Ecg ecg) {
             this.ecg = ecg;
+            this.pendingSince = ecg.submittedAt();
         }
     }
 
-    private final Map<UUID, Stored> byId = new LinkedHashMap<>();
-
-    @Override
-    public boolean exists(UUID id) {
-        return byId.containsKey(id);
-    }
+    private final Map<EcgKey, Stored> byKey = new LinkedHashMap<>();
 
     @Override
     public void add(Ecg ecg) {
-        if (byId.containsKey(ecg.id())) {
+        if (byKey.containsKey(ecg.key())) {
             throw new ConflictException("an ECG with id " + ecg.id() + " already exists");
         }
-        byId.put(ecg.id(), new Stored(ecg));
+        byKey.put(ecg.key(), new Stored(ecg));
     }
 
     @Override
-    public List<StoredEcg> storedPage(UUID after, int limit) {
-        return byId.values().stream()
-                .filter(s -> after == null || s.ecg.id().compareTo(after) > 0)
-                .sorted(Comparator.comparing(s -> s.ecg.id()))
+    public List<StoredEcg> storedPage(EcgKey after, int limit, long maxSamples) {
+        Comparator<EcgKey> order = Comparator.comparing(EcgKey::ownerId).thenComparing(EcgKey::id);
+        return byKey.values().stream()
+                .filter(s -> after == null || order.compare(s.ecg.key(), after) > 0)
+                .sorted(Comparator.comparing(s -> s.ecg.key(), order))
                 .limit(limit)
                 .map(s -> new StoredEcg(s.ecg, s.analysedAt, s.report))
                 .toList();
@@ -60,48 +63,50 @@ public final class InMemoryEcgRepository implements EcgRepository {
 
     @Override
     public boolean restore(StoredEcg stored) {
-        if (byId.containsKey(stored.ecg().id())) {
+        if (byKey.containsKey(stored.ecg().key())) {
             return false;
         }
         Stored copy = new Stored(stored.ecg());
         copy.analysedAt = stored.analysedAt();
         copy.report = stored.report();
-        byId.put(stored.ecg().id(), copy);
+        byKey.put(stored.ecg().key(), copy);
         return true;
     }
 
     @Override
-    public boolean replace(UUID id, UUID ownerId, Recording recording) {
-        Stored stored = owned(id, ownerId);
+    public boolean replace(EcgKey key, Recording recording) {
+        Stored stored = byKey.get(key);
         if (stored == null) {
             return false;
         }
         Ecg old = stored.ecg;
-        stored.ecg = new Ecg(id, ownerId, recording, EcgStatus.PENDING, old.submittedAt(), old.revision() + 1);
+        stored.ecg = new Ecg(key.id(), key.ownerId(), recording, EcgStatus.PENDING, old.submittedAt(), old.revision() + 1);
         stored.report = null;
         stored.analysedAt = null;
+        stored.attempts = 0;
+        stored.failureReason = null;
         return true;
     }
 
     @Override
-    public boolean delete(UUID id, UUID ownerId) {
-        return owned(id, ownerId) != null && byId.remove(id) != null;
+    public boolean delete(EcgKey key) {
+        return byKey.remove(key) != null;
     }
 
     @Override
-    public Optional<EcgSummary> findSummary(UUID id, UUID ownerId) {
-        return Optional.ofNullable(owned(id, ownerId)).map(InMemoryEcgRepository::summarise);
+    public Optional<EcgSummary> findSummary(EcgKey key) {
+        return Optional.ofNullable(byKey.get(key)).map(InMemoryEcgRepository::summarise);
     }
 
     @Override
-    public Optional<usecase.port.EcgBeats> findBeats(UUID id, UUID ownerId) {
-        return Optional.ofNullable(owned(id, ownerId)).map(s -> new usecase.port.EcgBeats(s.ecg.status(),
+    public Optional<EcgBeats> findBeats(EcgKey key) {
+        return Optional.ofNullable(byKey.get(key)).map(s -> new EcgBeats(s.ecg.status(),
                 s.report == null ? null : s.report.find(domain.analysis.Beats.class).orElse(null)));
     }
 
     @Override
     public Page<EcgSummary> list(UUID ownerId, PageRequest request) {
-        List<EcgSummary> all = byId.values().stream()
+        List<EcgSummary> all = byKey.values().stream()
                 .filter(s -> s.ecg.ownerId().equals(ownerId))
                 .sorted(Comparator.comparing((Stored s) -> s.ecg.submittedAt()).reversed())
                 .map(InMemoryEcgRepository::summarise)
@@ -111,72 +116,87 @@ public final class InMemoryEcgRepository implements EcgRepository {
     }
 
     @Override
-    public Optional<Ecg> findPendingForAnalysis(UUID id) {
-        return stored(id).filter(ecg -> ecg.status() == EcgStatus.PENDING);
+    public Optional<Claim> claim(EcgKey key, int maxAttempts, String exhaustedReason, Instant now) {
+        Stored stored = byKey.get(key);
+        if (stored == null || stored.ecg.status() != EcgStatus.PENDING) {
+            return Optional.empty();
+        }
+        if (stored.attempts >= maxAttempts) {
+            finish(stored, EcgStatus.FAILED, exhaustedReason, now);
+            return Optional.empty();
+        }
+        stored.attempts++;
+        return Optional.of(new Claim(key, stored.ecg.revision(), stored.attempts));
     }
 
     @Override
-    public boolean saveAnalysis(UUID id, long revision, AnalysisReport report, Instant analysedAt) {
-        Stored stored = atRevision(id, revision);
+    public Optional<Ecg> load(Claim claim) {
+        return Optional.ofNullable(atClaim(claim)).map(s -> s.ecg);
+    }
+
+    @Override
+    public boolean saveAnalysis(Claim claim, AnalysisReport report, Instant analysedAt) {
+        Stored stored = atClaim(claim);
         if (stored == null) {
             return false;
         }
-        stored.ecg = withStatus(stored.ecg, EcgStatus.DONE);
+        finish(stored, EcgStatus.DONE, null, analysedAt);
         stored.report = report;
-        stored.analysedAt = analysedAt;
         return true;
     }
 
     @Override
-    public boolean markFailed(UUID id, long revision, Instant at) {
-        Stored stored = atRevision(id, revision);
+    public boolean markFailed(Claim claim, String reason, Instant at) {
+        Stored stored = atClaim(claim);
         if (stored == null) {
             return false;
         }
-        stored.ecg = withStatus(stored.ecg, EcgStatus.FAILED);
-        stored.report = null;
-        stored.analysedAt = at;
+        finish(stored, EcgStatus.FAILED, reason, at);
         return true;
     }
 
     @Override
-    public List<UUID> findPendingIds(Instant submittedBefore) {
-        return byId.values().stream()
-                .filter(s -> s.ecg.status() == EcgStatus.PENDING && s.ecg.submittedAt().isBefore(submittedBefore))
-                .map(s -> s.ecg.id())
+    public List<EcgKey> findPending(Instant before) {
+        return byKey.values().stream()
+                .filter(s -> s.ecg.status() == EcgStatus.PENDING && s.pendingSince.isBefore(before))
+                .map(s -> s.ecg.key())
                 .toList();
     }
 
-    /** The ECG as stored now, whoever owns it. */
-    public Optional<Ecg> stored(UUID id) {
-        return Optional.ofNullable(byId.get(id)).map(s -> s.ecg);
+    /** The ECG as stored now. */
+    public Optional<Ecg> stored(EcgKey key) {
+        return Optional.ofNullable(byKey.get(key)).map(s -> s.ecg);
     }
 
     /** The stored analysis report, absent until an analysis was saved. */
-    public Optional<AnalysisReport> report(UUID id) {
-        return Optional.ofNullable(byId.get(id)).map(s -> s.report);
+    public Optional<AnalysisReport> report(EcgKey key) {
+        return Optional.ofNullable(byKey.get(key)).map(s -> s.report);
     }
 
-    public Optional<Instant> analysedAt(UUID id) {
-        return Optional.ofNullable(byId.get(id)).map(s -> s.analysedAt);
+    public Optional<Instant> analysedAt(EcgKey key) {
+        return Optional.ofNullable(byKey.get(key)).map(s -> s.analysedAt);
+    }
+
+    public int attempts(EcgKey key) {
+        return byKey.get(key).attempts;
     }
 
     public int size() {
-        return byId.size();
+        return byKey.size();
     }
 
-    private Stored owned(UUID id, UUID ownerId) {
-        Stored stored = byId.get(id);
-        return stored != null && stored.ecg.ownerId().equals(ownerId) ? stored : null;
+    private Stored atClaim(Claim claim) {
+        Stored stored = byKey.get(claim.key());
+        return stored != null && stored.ecg.revision() == claim.revision() && stored.ecg.status() == EcgStatus.PENDING
+                ? stored : null;
     }
 
-    private Stored atRevision(UUID id, long revision) {
-        Stored stored = byId.get(id);
-        return stored != null && stored.ecg.revision() == revision ? stored : null;
-    }
-
-    private static Ecg withStatus(Ecg ecg, EcgStatus status) {
-        return new Ecg(ecg.id(), ecg.ownerId(), ecg.recording(), status, ecg.submittedAt(), ecg.revision());
+    private static void finish(Stored stored, EcgStatus status, String reason, Instant at) {
+        Ecg ecg = stored.ecg;
+        stored.ecg = new Ecg(ecg.id(), ecg.ownerId(), ecg.recording(), status, ecg.submittedAt(), ecg.revision());
+        stored.report = null;
+        stored.analysedAt = at;
+        stored.failureReason = reason;
     }
 
     private static EcgSummary summarise(Stored stored) {
@@ -191,6 +211,7 @@ public final class InMemoryEcgRepository implements EcgRepository {
                                 .orElse(null)))
                 .toList();
         return new EcgSummary(ecg.id(), ecg.recording().date(), ecg.recording().samplingRateHz(), ecg.status(),
-                ecg.submittedAt(), stored.analysedAt, leads, stored.report);
+                ecg.submittedAt(), stored.analysedAt, leads, stored.report,
+                ecg.status() == EcgStatus.FAILED ? stored.failureReason : null);
     }
 }

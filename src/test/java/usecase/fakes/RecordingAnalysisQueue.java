@@ -1,21 +1,27 @@
 package usecase.fakes;
 
+import domain.ecg.EcgKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import usecase.port.AnalysisQueue;
 
-/** Remembers which ECG ids were queued, in order, instead of analysing them. */
+/** Remembers which ECGs were queued, in order, instead of analysing them. */
 public final class RecordingAnalysisQueue implements AnalysisQueue {
 
-    private final List<UUID> enqueued = new ArrayList<>();
+    private final List<EcgKey> enqueued = new ArrayList<>();
 
     @Override
-    public void enqueue(UUID ecgId) {
-        enqueued.add(ecgId);
+    public void enqueue(EcgKey key) {
+        enqueued.add(key);
     }
 
-    public List<UUID> enqueued() {
+    public List<EcgKey> enqueued() {
         return List.copyOf(enqueued);
+    }
+
+    /** The ids of the queued ECGs, in order. */
+    public List<UUID> enqueuedIds() {
+        return enqueued.stream().map(EcgKey::id).toList();
     }
 }

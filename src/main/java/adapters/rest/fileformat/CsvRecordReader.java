@@ -3,12 +3,12 @@ package adapters.rest.fileformat;
 import domain.InvalidInputException;
 import domain.ecg.Lead;
 import domain.ecg.Recording;
+import domain.ecg.RecordingLimits;
 import domain.ecg.Signal;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,6 @@ public final class CsvRecordReader {
     static final String FIELD = "csv";
     static final String RATE_FIELD = "sampling_rate_hz";
     private static final int MAX_LINE_BYTES = 1 << 20;
-    private static final int MAX_PREALLOCATED_ROWS = 1 << 22;
     private static final Set<String> TIME_COLUMNS = Set.of("time", "t", "time_s", "seconds");
     private static final Set<String> SAMPLE_COLUMNS = Set.of("sample", "index");
     /** Time steps may vary this much around their mean: timestamps printed with limited precision jitter. */
@@ -42,9 +41,12 @@ public final class CsvRecordReader {
     /**
      * @param samplingRateHz the rate the client states, or null; with a time column, the two must agree
      * @param unit           what the numbers in the lead columns are measured in
+     * @param limits         checked while reading: lead columns, rows per lead, samples in all; the arrays
+     *                       grow with what the file holds, never with what its size or a gzip trailer claims
      * @throws InvalidInputException when the file cannot be imported; the message gives the line and column
      */
-    public static ImportedRecording read(Path csv, Integer samplingRateHz, VoltageUnit unit) throws IOException {
+    public static ImportedRecording read(Path csv, Integer samplingRateHz, VoltageUnit unit, RecordingLimits limits)
+            throws IOException {
         long size = Files.size(csv);
         if (size == 0) {
             throw invalid("the file is empty");
@@ -53,8 +55,7 @@ public final class CsvRecordReader {
             boolean gzip = startsWithGzipMagic(file);
             try {
                 InputStream text = gzip ? new GZIPInputStream(file, 1 << 16) : file;
-                long textSize = gzip ? gzipSizeHint(csv) : size;
-                return parse(new LineReader(text, MAX_LINE_BYTES), textSize, samplingRateHz, unit);
+                return parse(new LineReader(text, MAX_LINE_BYTES), samplingRateHz, unit, limits);
             } catch (ZipException | EOFException e) {
                 if (gzip) {
                     throw invalid("the gzip data is corrupt or truncated");
@@ -75,25 +76,15 @@ public final class CsvRecordReader {
         return first == 0x1f && second == 0x8b;
     }
 
-    /** A gzip file ends with its uncompressed size modulo 2^32: good enough to size the arrays up front. */
-    private static long gzipSizeHint(Path file) throws IOException {
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            if (raf.length() < 4) {
-                return 0;
-            }
-            raf.seek(raf.length() - 4);
-            return Integer.toUnsignedLong(Integer.reverseBytes(raf.readInt()));
-        }
-    }
-
-    private static ImportedRecording parse(LineReader lines, long textSize, Integer samplingRateHz, VoltageUnit unit)
-            throws IOException {
+    private static ImportedRecording parse(LineReader lines, Integer samplingRateHz, VoltageUnit unit,
+                                           RecordingLimits limits) throws IOException {
         if (!lines.next()) {
             throw invalid("the file is empty");
         }
-        Header header = Header.parse(lines);
+        Header header = Header.parse(lines, limits);
         int columns = header.labels.size();
         int leadCount = header.leadNames.size();
+        long maxRows = Math.min(limits.maxSamplesPerLead(), limits.maxSamples() / leadCount);
         int firstLead = header.timeKind == ColumnKind.NONE ? 0 : 1;
         boolean timeColumn = header.timeKind == ColumnKind.TIME;
         boolean decimalComma = header.separator != ',';
@@ -122,10 +113,13 @@ public final class CsvRecordReader {
             }
             if (leads == null) {
                 leads = new IntArrayBuilder[leadCount];
-                int capacity = estimateRows(textSize, length);
                 for (int l = 0; l < leadCount; l++) {
-                    leads[l] = new IntArrayBuilder(capacity);
+                    leads[l] = new IntArrayBuilder((int) maxRows);
                 }
+            }
+            if (rows >= maxRows) {
+                throw invalid(String.format(Locale.ROOT, "the file has more than %,d rows: a lead %s, and a recording "
+                        + "%s", maxRows, limits.tooManySamplesPerLead(), limits.tooManySamples()));
             }
             if (timeColumn) {
                 double seconds = DecimalCell.value(line, cellStart[0], cellEnd[0], decimalComma);
@@ -144,10 +138,7 @@ public final class CsvRecordReader {
                     throw invalid(cellPrefix(lines.number(), header.labels.get(c)) + quoted(line, cellStart[c],
                             cellEnd[c]) + " " + unit.symbol() + " is beyond the 32-bit microvolt range Sinus stores");
                 }
-                if (!leads[l].add((int) microvolts)) {
-                    throw invalid(String.format(Locale.ROOT, "the file has more than %,d rows",
-                            (long) IntArrayBuilder.MAX_LENGTH));
-                }
+                leads[l].add((int) microvolts); // room for it: rows stay below maxRows
             }
             rows++;
         }
@@ -170,12 +161,6 @@ public final class CsvRecordReader {
         return new ImportedRecording(new Recording(null, rate, result), List.of());
     }
 
-    /** Rows the file probably has, from its size and the first row; capped so a lying gzip trailer costs little. */
-    private static int estimateRows(long textSize, int firstRowLength) {
-        long estimate = textSize / (firstRowLength + 1L) + 16;
-        return (int) Math.min(estimate, MAX_PREALLOCATED_ROWS);
-    }
-
     private static int split(byte[] line, int length, byte separator, int[] starts, int[] ends) {
         int cells = 0;
         int start = 0;
@@ -188,6 +173,10 @@ public final class CsvRecordReader {
                         s++;
                     }
                     while (e > s && (line[e - 1] == ' ' || line[e - 1] == '\t')) {
+                        e--;
+                    }
+                    if (e - s >= 2 && line[s] == '"' && line[e - 1] == '"') {
+                        s++; // a quoted cell, as spreadsheet programs write them: "1.25"
                         e--;
                     }
                     starts[cells] = s;
@@ -234,7 +223,7 @@ public final class CsvRecordReader {
     /** The first row: separator, what the first column is, and the leads' names. */
     private record Header(byte separator, ColumnKind timeKind, List<String> labels, List<String> leadNames) {
 
-        static Header parse(LineReader lines) {
+        static Header parse(LineReader lines, RecordingLimits limits) {
             String text = new String(lines.bytes(), 0, lines.length(), StandardCharsets.UTF_8);
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1); // the byte order mark spreadsheet programs write
@@ -258,6 +247,14 @@ public final class CsvRecordReader {
             if (labels.size() <= firstLead) {
                 throw invalid("the header names no lead columns, only \"" + labels.get(0) + "\"");
             }
+            if (labels.size() - firstLead > limits.maxLeads()) {
+                throw invalid("the header names " + (labels.size() - firstLead) + " lead columns; a recording "
+                        + limits.tooManyLeads());
+            }
+            if (labels.stream().allMatch(Header::isNumber)) {
+                throw invalid("line 1 holds numbers, not column names; the first line must name the columns, "
+                        + "e.g. time,I,II,V1");
+            }
             LeadNames names = new LeadNames();
             List<String> leadNames = new ArrayList<>();
             for (int c = firstLead; c < labels.size(); c++) {
@@ -267,6 +264,11 @@ public final class CsvRecordReader {
                 }
             }
             return new Header(separator, kind, labels, leadNames);
+        }
+
+        private static boolean isNumber(String label) {
+            byte[] bytes = label.getBytes(StandardCharsets.UTF_8);
+            return !label.isEmpty() && !Double.isNaN(DecimalCell.value(bytes, 0, bytes.length, false));
         }
 
         /** Comma, unless the header is separated by semicolons or tabs instead. */

@@ -2,37 +2,43 @@ package adapters.rest.fileformat;
 
 import java.util.Arrays;
 
-/** A growable {@code int[]}: one lead's samples while a file of unknown length is read, without boxing. */
-final class IntArrayBuilder {
+/**
+ * A growable {@code int[]}: one lead's samples while input of unknown length is read, without boxing. It
+ * starts small and grows by half, never past its maximum, so memory follows what was actually read,
+ * never what a file or a request claims it holds.
+ */
+public final class IntArrayBuilder {
 
-    /** The largest array the JVM reliably allocates. */
-    static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
+    private static final int INITIAL_CAPACITY = 1024;
 
+    private final int maxLength;
     private int[] values;
     private int size;
 
-    IntArrayBuilder(int initialCapacity) {
-        values = new int[Math.max(16, initialCapacity)];
+    /** @param maxLength the most values it takes (at most {@link domain.ecg.RecordingLimits#MAX_ARRAY_LENGTH}) */
+    public IntArrayBuilder(int maxLength) {
+        this.maxLength = maxLength;
+        this.values = new int[Math.min(INITIAL_CAPACITY, maxLength)];
     }
 
-    /** @return false when the array is full at {@link #MAX_LENGTH} */
-    boolean add(int value) {
+    /** @return false, adding nothing, when it already holds its maximum */
+    public boolean add(int value) {
         if (size == values.length) {
-            if (size == MAX_LENGTH) {
+            if (size >= maxLength) {
                 return false;
             }
-            values = Arrays.copyOf(values, (int) Math.min(MAX_LENGTH, size + (long) (size >> 1) + 16));
+            values = Arrays.copyOf(values, (int) Math.min(maxLength, size + (long) (size >> 1) + 16));
         }
         values[size++] = value;
         return true;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** The values, trimmed to size; the builder must not be used afterwards. */
-    int[] toArray() {
+    public int[] toArray() {
         int[] result = size == values.length ? values : Arrays.copyOf(values, size);
         values = null;
         return result;

@@ -4,6 +4,7 @@ import domain.InvalidInputException;
 import domain.Violations;
 import domain.ecg.Lead;
 import domain.ecg.Recording;
+import domain.ecg.RecordingLimits;
 import domain.ecg.Signal;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -40,22 +41,37 @@ public final class WfdbRecordReader {
     public record DataFile(String name, Path path) {
     }
 
-    /** {@link #read(Path, List)} for data files with distinct names. */
-    public static ImportedRecording read(Path header, Map<String, Path> dataFiles) throws IOException {
-        return read(header, dataFiles.entrySet().stream().map(e -> new DataFile(e.getKey(), e.getValue())).toList());
+    /** {@link #read(Path, List, RecordingLimits)} for data files with distinct names. */
+    public static ImportedRecording read(Path header, Map<String, Path> dataFiles, RecordingLimits limits)
+            throws IOException {
+        return read(header, dataFiles.entrySet().stream().map(e -> new DataFile(e.getKey(), e.getValue())).toList(),
+                limits);
     }
 
     /**
      * @param header    the {@code .hea} file
      * @param dataFiles the {@code .dat} files, matched to the header's file names by their names; when the
      *                  header names one file and one is given, it is used whatever its name
+     * @param limits    checked before anything is allocated: the number of leads, and the samples the
+     *                  header declares or, when it declares none, the data files hold
      * @throws InvalidInputException when the header or a data file cannot be imported; the message says why
      */
-    public static ImportedRecording read(Path header, List<DataFile> dataFiles) throws IOException {
+    public static ImportedRecording read(Path header, List<DataFile> dataFiles, RecordingLimits limits)
+            throws IOException {
         WfdbHeader parsed = WfdbHeader.read(header);
         Plan plan = Plan.of(parsed);
+        long leadCount = java.util.Arrays.stream(plan.units).filter(java.util.Objects::nonNull).count();
+        if (leadCount > limits.maxLeads()) {
+            throw WfdbHeader.invalid("the record has " + leadCount + " voltage signals; a recording "
+                    + limits.tooManyLeads());
+        }
         Map<String, Path> files = match(parsed, plan, dataFiles);
-        int samples = samplesPerSignal(parsed, plan, files);
+        int samples = samplesPerSignal(parsed, plan, files, limits);
+        if (samples * leadCount > limits.maxSamples()) {
+            throw InvalidInputException.of(DATA_FIELD, String.format(Locale.ROOT,
+                    "the record holds %,d samples per signal in %d leads; a recording %s", samples, leadCount,
+                    limits.tooManySamples()));
+        }
 
         int[][] leadSamples = new int[parsed.signals().size()][];
         for (WfdbHeader.SignalSpec spec : parsed.signals()) {
@@ -174,7 +190,8 @@ public final class WfdbRecordReader {
      * The declared count, checked against each file's length; or, when the header leaves it open, what the
      * files hold.
      */
-    private static int samplesPerSignal(WfdbHeader header, Plan plan, Map<String, Path> files) throws IOException {
+    private static int samplesPerSignal(WfdbHeader header, Plan plan, Map<String, Path> files, RecordingLimits limits)
+            throws IOException {
         Long declared = header.samplesPerSignal();
         long available = Long.MAX_VALUE;
         Violations truncated = new Violations();
@@ -193,10 +210,9 @@ public final class WfdbRecordReader {
         }
         truncated.throwIfAny();
         long samples = declared != null ? declared : available;
-        if (samples > IntArrayBuilder.MAX_LENGTH) {
-            throw WfdbHeader.invalid(String.format(Locale.ROOT,
-                    "the record has %,d samples per signal; one lead holds at most %,d", samples,
-                    (long) IntArrayBuilder.MAX_LENGTH));
+        if (samples > limits.maxSamplesPerLead()) {
+            throw InvalidInputException.of(declared != null ? WfdbHeader.FIELD : DATA_FIELD, String.format(Locale.ROOT,
+                    "the record has %,d samples per signal; a lead %s", samples, limits.tooManySamplesPerLead()));
         }
         return (int) samples;
     }

@@ -25,7 +25,7 @@ class CsvRecordReaderTest {
     Path dir;
 
     private ImportedRecording read(String csv, Integer rate, VoltageUnit unit) throws IOException {
-        return CsvRecordReader.read(write(dir, "ecg.csv", csv), rate, unit);
+        return CsvRecordReader.read(write(dir, "ecg.csv", csv), rate, unit, WfdbFiles.LIMITS);
     }
 
     private ImportedRecording read(String csv) throws IOException {
@@ -123,7 +123,7 @@ class CsvRecordReaderTest {
     void gzipIsDetectedByItsMagicBytes() throws IOException {
         Path file = write(dir, "no-extension", gzip("index,I\n0,7\n1,-7\n"));
 
-        ImportedRecording imported = CsvRecordReader.read(file, 100, VoltageUnit.MICROVOLT);
+        ImportedRecording imported = CsvRecordReader.read(file, 100, VoltageUnit.MICROVOLT, WfdbFiles.LIMITS);
 
         assertArrayEquals(new int[] {7, -7}, lead(imported, 0));
     }
@@ -134,7 +134,7 @@ class CsvRecordReaderTest {
         Path file = write(dir, "cut.csv.gz", Arrays.copyOf(zipped, zipped.length / 2));
 
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> CsvRecordReader.read(file, null, VoltageUnit.MICROVOLT));
+                () -> CsvRecordReader.read(file, null, VoltageUnit.MICROVOLT, WfdbFiles.LIMITS));
         assertEquals("the gzip data is corrupt or truncated", e.violations().get(0).message());
     }
 

@@ -36,7 +36,7 @@ class MitBihRecordTest {
     @Test
     void wfdbRecord100HasTwoLeadsOf650000SamplesInMicrovolts() throws IOException {
         ImportedRecording imported = WfdbRecordReader.read(data.resolve("100.hea"),
-                Map.of("100.dat", data.resolve("100.dat")));
+                Map.of("100.dat", data.resolve("100.dat")), WfdbFiles.LIMITS);
 
         assertEquals(List.of("MLII", "V5"), imported.recording().leads().stream().map(Lead::name).toList());
         assertEquals(360, imported.recording().samplingRateHz());
@@ -50,7 +50,7 @@ class MitBihRecordTest {
     @Test
     void dataOfAnotherRecordFailsTheHeadersChecksums() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> WfdbRecordReader.read(
-                data.resolve("100.hea"), Map.of("100.dat", data.resolve("101.dat"))));
+                data.resolve("100.hea"), Map.of("100.dat", data.resolve("101.dat")), WfdbFiles.LIMITS));
 
         assertEquals(List.of("checksum of signal MLII does not match the header: the data file is corrupt or belongs "
                         + "to another record", "checksum of signal V5 does not match the header: the data file is "
@@ -60,9 +60,9 @@ class MitBihRecordTest {
 
     @Test
     void csvOfRecord100MatchesTheWfdbRecordSampleForSample() throws IOException {
-        ImportedRecording wfdb = WfdbRecordReader.read(data.resolve("100.hea"), Map.of("x", data.resolve("100.dat")));
+        ImportedRecording wfdb = WfdbRecordReader.read(data.resolve("100.hea"), Map.of("x", data.resolve("100.dat")), WfdbFiles.LIMITS);
         // The CSV holds raw ADC values; in uV they are 5 times the WFDB values plus the baseline's 1024.
-        ImportedRecording csv = CsvRecordReader.read(data.resolve("100.csv.gz"), 360, VoltageUnit.MICROVOLT);
+        ImportedRecording csv = CsvRecordReader.read(data.resolve("100.csv.gz"), 360, VoltageUnit.MICROVOLT, WfdbFiles.LIMITS);
 
         assertEquals(List.of("MLII", "V5"), csv.recording().leads().stream().map(Lead::name).toList());
         for (int lead = 0; lead < 2; lead++) {

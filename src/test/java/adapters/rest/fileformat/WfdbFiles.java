@@ -10,6 +10,9 @@ import java.nio.file.Path;
 /** Writes synthetic WFDB records for tests: the encoders follow signal(5) independently of the reader. */
 public final class WfdbFiles {
 
+    /** Limits no test file comes near, for tests of everything but the limits. */
+    public static final domain.ecg.RecordingLimits LIMITS = new domain.ecg.RecordingLimits(64, 1 << 26, 1 << 26);
+
     private WfdbFiles() {
     }
 

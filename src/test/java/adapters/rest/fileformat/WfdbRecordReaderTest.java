@@ -31,7 +31,7 @@ class WfdbRecordReaderTest {
         Path hea = write(dir, "rec.hea", header);
         Map<String, Path> files = new java.util.LinkedHashMap<>();
         data.forEach((name, bytes) -> files.put(name, write(dir, "upload-" + name, bytes)));
-        return WfdbRecordReader.read(hea, files);
+        return WfdbRecordReader.read(hea, files, WfdbFiles.LIMITS);
     }
 
     private InvalidInputException invalid(String header, Map<String, byte[]> data) {

@@ -1,0 +1,67 @@
+package adapters.http;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import usecase.account.LoginThrottledException;
+
+/**
+ * Which failures are the database's temporary trouble rather than a bug, judged by exception type and
+ * SQLSTATE (never by message text): those are 503 with Retry-After, and the request may succeed later.
+ */
+public final class Failures {
+
+    public static final String CHALLENGE = "Basic realm=\"sinus\", Bearer realm=\"sinus\"";
+    public static final String UNAUTHENTICATED = "Send valid credentials: HTTP Basic or a bearer token.";
+
+    /**
+     * SQLSTATEs of an unavailable or overloaded database: 08 connection exceptions, 57P0x server shutting
+     * down, 53 insufficient resources (disk full, too many connections), 40001/40P01 serialisation failure and
+     * deadlock, 55P03 lock not available, HYT00 lock timeout (H2), and H2's own codes for a database that is
+     * closed or cannot write its file (90098, 90121, 90028, 90031).
+     */
+    private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03", "HYT00", "HYT01",
+            "90098", "90121", "90028", "90031", "90007");
+
+    private Failures() {
+    }
+
+    public static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && transientState(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof SQLException && t.getCause() instanceof TimeoutException) {
+                return true; // the pool: no connection could be had in time
+            }
+            if (isLockTimeout(t)) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (databaseUnreachable(suppressed)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean transientState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P0") || state.startsWith("53")
+                || TRANSIENT_STATES.contains(state));
+    }
+
+    private static boolean isLockTimeout(Throwable t) {
+        return t instanceof jakarta.persistence.LockTimeoutException
+                || t instanceof jakarta.persistence.PessimisticLockException
+                || t instanceof jakarta.persistence.QueryTimeoutException;
+    }
+
+    public static long retryAfterSeconds(LoginThrottledException e) {
+        return Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+    }
+}

@@ -1,0 +1,254 @@
+package adapters.http;
+
+import adapters.config.SinusConfig;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import usecase.account.LoginThrottledException;
+import usecase.port.PasswordHasher;
+
+/**
+ * The first thing every request meets, before any body is read:
+ * <ol>
+ *   <li>a body declared larger than its route's limit ({@code sinus.http.max-body-size}, or
+ *       {@code sinus.http.max-import-size} for the two upload endpoints) is refused with a 413 problem;</li>
+ *   <li>a request to the API that carries a body is authenticated first: an anonymous or wrong caller gets
+ *       its 401 before a byte of the body is read (the identity is computed once, and the API reuses it);</li>
+ *   <li>a body sent without a Content-Length is counted as it arrives, against the same per-route limit
+ *       (upload endpoints: by the HTTP server, which stops reading at the limit); other routes get it
+ *       buffered here, at most their limit, and a 413 problem the moment it goes over;</li>
+ *   <li>a body that arrives too slowly is cut off: within {@code sinus.http.body-timeout} on ordinary
+ *       routes, at {@code sinus.http.min-upload-rate} or faster on the upload endpoints.</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class HttpEdge {
+
+    private static final Logger LOG = Logger.getLogger(HttpEdge.class);
+    /** Endpoints that stream their body to disk instead of holding it, so they may take much larger ones. */
+    static final Set<String> UPLOAD_PATHS = Set.of("/v1/admin/import", "/v1/ecgs/import");
+    /** Quarkus's routing-context key for the limit on a body without Content-Length. */
+    private static final String MAX_REQUEST_SIZE = "io.quarkus.max-request-size";
+    private static final long GUARD_PERIOD_MS = 2_000;
+
+    private final ObjectMapper mapper;
+    private long bodyLimit;
+    private long uploadLimit;
+    private long bodyTimeoutMs;
+    private long minUploadRate;
+
+    HttpEdge(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    void install(@Observes Router router, SinusConfig config) {
+        MemorySizeConverter sizes = new MemorySizeConverter();
+        bodyLimit = sizes.convert(config.http().maxBodySize()).asLongValue();
+        uploadLimit = sizes.convert(config.http().maxImportSize()).asLongValue();
+        bodyTimeoutMs = config.http().bodyTimeout().toMillis();
+        minUploadRate = sizes.convert(config.http().minUploadRate()).asLongValue();
+        // After Quarkus's own authentication (-200) and body-size (-2) handlers, before any body handler.
+        router.route().order(-1).handler(this::handle);
+    }
+
+    private void handle(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String path = context.normalizedPath();
+        boolean upload = UPLOAD_PATHS.contains(path);
+        long limit = upload ? uploadLimit : bodyLimit;
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && declared(length) > limit) {
+            respond(context, 413, "The body is larger than the limit of " + limit + " bytes.");
+            return;
+        }
+        if (request.isEnded() || !hasBody(request)) {
+            context.next();
+            return;
+        }
+        guardAgainstSlowBody(context, upload);
+        Uni<SecurityIdentity> identity = path.startsWith("/v1/") ? context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY) : null;
+        if (identity == null) {
+            readBody(context, limit, length == null, upload);
+            return;
+        }
+        request.pause();
+        Context eventLoop = Vertx.currentContext();
+        identity.subscribe().with(
+                caller -> eventLoop.runOnContext(v -> {
+                    if (caller.isAnonymous()) {
+                        unauthenticated(context);
+                    } else {
+                        readBody(context, limit, length == null, upload);
+                    }
+                }),
+                failure -> eventLoop.runOnContext(v -> refuse(context, failure)));
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        HttpMethod method = request.method();
+        return request.getHeader(HttpHeaders.CONTENT_LENGTH) != null
+                ? declared(request.getHeader(HttpHeaders.CONTENT_LENGTH)) > 0
+                : method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
+    }
+
+    private static long declared(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return 0; // the HTTP server itself rejects a malformed Content-Length
+        }
+    }
+
+    /** Lets the request go on to read its body, counted against {@code limit} when it has no Content-Length. */
+    private void readBody(RoutingContext context, long limit, boolean unannounced, boolean upload) {
+        if (!unannounced) {
+            context.next();
+            return;
+        }
+        if (upload) {
+            context.put(MAX_REQUEST_SIZE, limit); // the multipart and stream readers stop at this many bytes
+            context.next();
+            return;
+        }
+        HttpServerRequest request = context.request();
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (context.response().ended()) {
+                return;
+            }
+            if (body.length() + (long) chunk.length() > limit) {
+                respond(context, 413, "The body is larger than the limit of " + limit + " bytes.");
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(v -> {
+            if (!context.response().ended()) {
+                context.setBody(body);
+                context.next();
+            }
+        });
+        request.exceptionHandler(e -> LOG.debugf("request body failed: %s", e.getMessage()));
+        request.resume();
+    }
+
+    /**
+     * Closes the connection of a request whose body stalls: an ordinary body must have arrived within the
+     * body timeout; an upload must keep arriving at the minimum rate.
+     */
+    private void guardAgainstSlowBody(RoutingContext context, boolean upload) {
+        HttpServerRequest request = context.request();
+        Vertx vertx = context.vertx();
+        long started = System.nanoTime();
+        long[] lastBytes = {0};
+        vertx.setPeriodic(GUARD_PERIOD_MS, id -> {
+            if (request.isEnded() || context.response().closed()) {
+                vertx.cancelTimer(id);
+                return;
+            }
+            long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+            long bytes = request.bytesRead();
+            boolean stalled = upload
+                    ? elapsedMs >= bodyTimeoutMs && bytes - lastBytes[0] < minUploadRate * GUARD_PERIOD_MS / 1000
+                    : elapsedMs >= bodyTimeoutMs;
+            lastBytes[0] = bytes;
+            if (stalled) {
+                vertx.cancelTimer(id);
+                LOG.debugf("closing a connection whose request body stalled after %d bytes", bytes);
+                HttpServerResponse response = context.response();
+                if (response.ended() || response.headWritten()) {
+                    request.connection().close();
+                    return;
+                }
+                response.setStatusCode(408)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONNECTION, "close")
+                        .end(problem(408, upload
+                                ? "The upload arrived slower than " + minUploadRate + " bytes per second."
+                                : "The body did not arrive within " + bodyTimeoutMs / 1000 + " s.", context))
+                        .onComplete(done -> request.connection().close());
+            }
+        });
+    }
+
+    private void refuse(RoutingContext context, Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof LoginThrottledException)
+                && !(cause instanceof PasswordHasher.Saturated) && !(cause instanceof AuthenticationFailedException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof LoginThrottledException throttled) {
+            context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(Failures.retryAfterSeconds(throttled)));
+            respond(context, 429, throttled.getMessage());
+        } else if (cause instanceof PasswordHasher.Saturated) {
+            context.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+            respond(context, 503, "Too many sign-ins are being checked right now; try again shortly.");
+        } else if (cause instanceof AuthenticationFailedException) {
+            unauthenticated(context);
+        } else if (Failures.databaseUnreachable(failure)) {
+            context.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+            respond(context, 503, "The database is unreachable; try again shortly.");
+        } else {
+            LOG.error("authentication failed unexpectedly", failure);
+            respond(context, 500, "An unexpected error occurred.");
+        }
+    }
+
+    private void unauthenticated(RoutingContext context) {
+        context.response().putHeader("WWW-Authenticate", Failures.CHALLENGE);
+        respond(context, 401, Failures.UNAUTHENTICATED);
+    }
+
+    /**
+     * Answers with a problem and closes the connection once the request is over. The rest of the body is
+     * discarded as it arrives, never stored, so that a client that sends its whole body before it reads the
+     * answer gets the answer; a body that keeps coming is cut off by the body timeout.
+     */
+    private void respond(RoutingContext context, int status, String detail) {
+        HttpServerResponse response = context.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        if (response.headWritten()) {
+            context.request().connection().close();
+            return;
+        }
+        HttpServerRequest request = context.request();
+        if (!request.isEnded()) {
+            request.handler(discarded -> { });
+            request.endHandler(v -> { });
+            request.exceptionHandler(e -> { });
+            guardAgainstSlowBody(context, false);
+            request.resume();
+        }
+        response.setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(problem(status, detail, context));
+    }
+
+    private String problem(int status, String detail, RoutingContext context) {
+        try {
+            return mapper.writeValueAsString(Problem.of(status, detail, context.normalizedPath()));
+        } catch (JsonProcessingException e) {
+            return "";
+        }
+    }
+}

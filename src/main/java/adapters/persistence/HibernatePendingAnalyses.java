@@ -1,0 +1,93 @@
+package adapters.persistence;
+
+import domain.analysis.AnalysisReport;
+import domain.ecg.Ecg;
+import domain.ecg.EcgKey;
+import domain.ecg.EcgStatus;
+import domain.ecg.Lead;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import usecase.port.PendingAnalyses;
+
+/** The analysis worker's steps, each one short transaction; writers lock the ECG's row first (see {@link EcgRows}). */
+@ApplicationScoped
+@Transactional
+public class HibernatePendingAnalyses implements PendingAnalyses {
+
+    private final EcgRows rows;
+
+    HibernatePendingAnalyses(EcgRows rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public Optional<Claim> claim(EcgKey key, int maxAttempts, String exhaustedReason, Instant now) {
+        EcgEntity locked = rows.lock(key);
+        if (locked == null || !EcgStatus.PENDING.name().equals(locked.status)) {
+            return Optional.empty();
+        }
+        if (locked.analysisAttempts >= maxAttempts) {
+            rows.finish(locked, EcgStatus.FAILED, exhaustedReason, now);
+            return Optional.empty();
+        }
+        int attempt = locked.analysisAttempts + 1;
+        rows.session().createMutationQuery("update EcgEntity e set e.analysisAttempts = :attempt where e.id = :id")
+                .setParameter("attempt", attempt).setParameter("id", locked.id).executeUpdate();
+        return Optional.of(new Claim(key, locked.revision, attempt));
+    }
+
+    @Override
+    public Optional<Ecg> load(Claim claim) {
+        EcgEntity entity = rows.find(claim.key());
+        if (!atClaim(entity, claim)) {
+            return Optional.empty();
+        }
+        Map<UUID, List<Lead>> leads = rows.leadsOf(List.of(entity.id));
+        // A replacement committed between the two queries would pair this revision's rate with new leads.
+        if (!EcgRows.versionsOf(List.of(entity)).equals(rows.versions(List.of(entity.id)))) {
+            return Optional.empty();
+        }
+        return Optional.of(EcgRows.toEcg(entity, leads.get(entity.id)));
+    }
+
+    @Override
+    public boolean saveAnalysis(Claim claim, AnalysisReport report, Instant analysedAt) {
+        EcgEntity locked = rows.lock(claim.key());
+        if (!atClaim(locked, claim)) {
+            return false;
+        }
+        rows.deleteResults(locked.id);
+        rows.saveResults(locked.id, report);
+        rows.finish(locked, EcgStatus.DONE, null, analysedAt);
+        return true;
+    }
+
+    @Override
+    public boolean markFailed(Claim claim, String reason, Instant at) {
+        EcgEntity locked = rows.lock(claim.key());
+        if (!atClaim(locked, claim)) {
+            return false;
+        }
+        rows.deleteResults(locked.id);
+        rows.finish(locked, EcgStatus.FAILED, reason, at);
+        return true;
+    }
+
+    private static boolean atClaim(EcgEntity entity, Claim claim) {
+        return entity != null && entity.revision == claim.revision() && EcgStatus.PENDING.name().equals(entity.status);
+    }
+
+    @Override
+    public List<EcgKey> findPending(Instant before) {
+        return rows.session().createSelectionQuery("""
+                        select e.ownerId, e.publicId from EcgEntity e where e.status = :pending and e.pendingSince < :before
+                        order by e.pendingSince""", Object[].class)
+                .setParameter("pending", EcgStatus.PENDING.name()).setParameter("before", before)
+                .getResultList().stream().map(row -> new EcgKey((UUID) row[0], (UUID) row[1])).toList();
+    }
+}
