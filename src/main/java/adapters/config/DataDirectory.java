@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * {@code ./data3}, relative to the working directory. (H2 refuses a database path that is relative
  * without saying so, which would otherwise stop Sinus at every start.)
  */
-@Priority(Integer.MIN_VALUE + 100)
+@Priority(3000) // inside the expression interceptor (3300), so that ${sinus.data-dir} in other keys gets it too
 public class DataDirectory implements ConfigSourceInterceptor {
 
     static final String KEY = "sinus.data-dir";

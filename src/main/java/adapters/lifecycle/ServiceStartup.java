@@ -67,7 +67,7 @@ public class ServiceStartup implements HealthCheck {
                 }
             }
             if (removed > 0) {
-                LOG.infof("removed %d upload(s) left in %s by an earlier run", removed, spool.toAbsolutePath());
+                LOG.infof("removed %d upload(s) left in %s by an earlier run", removed, spool.toAbsolutePath().normalize());
             }
         } catch (IOException | UncheckedIOException e) {
             LOG.warnf("could not empty the upload folder %s: %s", spool.toAbsolutePath(), e.getMessage());

@@ -113,9 +113,10 @@ public class Problems {
             return unreadableJson(limit, uri);
         }
         JsonLocation location = e.getLocation();
-        return plain(400, location == null || location.getLineNr() < 1 ? "The body is not valid JSON."
-                : "The body is not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr()
-                + ").", uri);
+        String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                ? "The body is not valid JSON: a field appears twice" : "The body is not valid JSON";
+        return plain(400, location == null || location.getLineNr() < 1 ? what + "."
+                : what + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ").", uri);
     }
 
     @ServerExceptionMapper
@@ -201,9 +202,10 @@ public class Problems {
         return (truncated || e instanceof IllegalArgumentException) && thrownBy(e, MultipartParser.class.getPackageName());
     }
 
-    /** The form parser's limit on parts ({@code quarkus.http.limits.max-form-fields}), reported as an IllegalStateException. */
+    /** The form parser's limit on parts ({@code quarkus.http.limits.max-parameters}), reported as a bare RuntimeException. */
     static boolean tooManyParts(Throwable e) {
-        return e instanceof IllegalStateException && thrownBy(e, "org.jboss.resteasy.reactive.server.core.multipart");
+        return e.getClass() == RuntimeException.class
+                && thrownBy(e, "org.jboss.resteasy.reactive.server.core.multipart");
     }
 
     private static boolean thrownBy(Throwable e, String packageName) {
