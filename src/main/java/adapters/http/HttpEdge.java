@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -13,6 +16,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -39,7 +43,7 @@ import usecase.port.PasswordHasher;
  * </ol>
  */
 @ApplicationScoped
-public class HttpEdge {
+public class HttpEdge implements HttpServerOptionsCustomizer {
 
     private static final Logger LOG = Logger.getLogger(HttpEdge.class);
     /** Endpoints that stream their body to disk instead of holding it, so they may take much larger ones. */
@@ -66,6 +70,31 @@ public class HttpEdge {
         minUploadRate = sizes.convert(config.http().minUploadRate()).asLongValue();
         // After Quarkus's own authentication (-200) and body-size (-2) handlers, before any body handler.
         router.route().order(-1).handler(this::handle);
+        // Whatever fails outside the REST layer's own mapping still answers a problem, without internals.
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
+    }
+
+    /** HTTP/2 over cleartext (h2c upgrades) is off: Sinus speaks HTTP/1.1, or HTTP/2 behind TLS termination. */
+    @Override
+    public void customizeHttpServer(HttpServerOptions options) {
+        options.setHttp2ClearTextEnabled(false);
+    }
+
+    private void failed(RoutingContext context) {
+        Throwable failure = context.failure();
+        int status = context.statusCode() >= 400 ? context.statusCode() : 500;
+        if (failure != null) {
+            refuse(context, failure);
+            return;
+        }
+        if (status >= 500) {
+            String reference = java.util.UUID.randomUUID().toString();
+            LOG.errorf(failure, "unexpected failure, reference %s", reference);
+            respond(context, status, "An unexpected error occurred; quote reference " + reference + " when reporting it.");
+            return;
+        }
+        respond(context, status, status == 413 ? "The body is larger than this endpoint's limit."
+                : Problem.title(status) + ".");
     }
 
     private void handle(RoutingContext context) {
@@ -73,11 +102,6 @@ public class HttpEdge {
         String path = context.normalizedPath();
         boolean upload = UPLOAD_PATHS.contains(path);
         long limit = upload ? uploadLimit : bodyLimit;
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && declared(length) > limit) {
-            respond(context, 413, "The body is larger than the limit of " + limit + " bytes.");
-            return;
-        }
         if (request.isEnded() || !hasBody(request)) {
             context.next();
             return;
@@ -85,7 +109,7 @@ public class HttpEdge {
         guardAgainstSlowBody(context, upload);
         Uni<SecurityIdentity> identity = path.startsWith("/v1/") ? context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY) : null;
         if (identity == null) {
-            readBody(context, limit, length == null, upload);
+            readBody(context, limit);
             return;
         }
         request.pause();
@@ -95,7 +119,7 @@ public class HttpEdge {
                     if (caller.isAnonymous()) {
                         unauthenticated(context);
                     } else {
-                        readBody(context, limit, length == null, upload);
+                        readBody(context, limit);
                     }
                 }),
                 failure -> eventLoop.runOnContext(v -> refuse(context, failure)));
@@ -116,13 +140,21 @@ public class HttpEdge {
         }
     }
 
-    /** Lets the request go on to read its body, counted against {@code limit} when it has no Content-Length. */
-    private void readBody(RoutingContext context, long limit, boolean unannounced, boolean upload) {
-        if (!unannounced) {
-            context.next();
+    /**
+     * Lets the request go on to read its body: refused when it declares more than {@code limit}, counted
+     * against the limit as it arrives when it declares nothing.
+     */
+    private void readBody(RoutingContext context, long limit) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            if (declared(length) > limit) {
+                respond(context, 413, "The body is larger than the limit of " + limit + " bytes.");
+            } else {
+                context.next();
+            }
             return;
         }
-        if (upload) {
+        if (UPLOAD_PATHS.contains(context.normalizedPath())) {
             context.put(MAX_REQUEST_SIZE, limit); // the multipart and stream readers stop at this many bytes
             context.next();
             return;
@@ -188,10 +220,13 @@ public class HttpEdge {
         });
     }
 
+    /** Answers a failure of authentication, or any other that reaches the router, with its problem. */
     private void refuse(RoutingContext context, Throwable failure) {
+        if (context.response().headWritten()) {
+            return; // answered already: Quarkus routes a failed authentication to the failure handler too
+        }
         Throwable cause = failure;
-        while (cause.getCause() != null && !(cause instanceof LoginThrottledException)
-                && !(cause instanceof PasswordHasher.Saturated) && !(cause instanceof AuthenticationFailedException)) {
+        while (cause.getCause() != null && cause.getCause() != cause && !known(cause)) {
             cause = cause.getCause();
         }
         if (cause instanceof LoginThrottledException throttled) {
@@ -200,15 +235,26 @@ public class HttpEdge {
         } else if (cause instanceof PasswordHasher.Saturated) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
             respond(context, 503, "Too many sign-ins are being checked right now; try again shortly.");
-        } else if (cause instanceof AuthenticationFailedException) {
+        } else if (cause instanceof AuthenticationFailedException || cause instanceof UnauthorizedException) {
             unauthenticated(context);
+        } else if (cause instanceof ForbiddenException) {
+            respond(context, 403, "Your account may not use this endpoint.");
         } else if (Failures.databaseUnreachable(failure)) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
-            respond(context, 503, "The database is unreachable; try again shortly.");
+            respond(context, 503, "The database is unavailable or busy; try again shortly.");
+        } else if (context.statusCode() >= 400 && context.statusCode() < 500) {
+            respond(context, context.statusCode(), Problem.title(context.statusCode()) + ".");
         } else {
-            LOG.error("authentication failed unexpectedly", failure);
-            respond(context, 500, "An unexpected error occurred.");
+            String reference = java.util.UUID.randomUUID().toString();
+            LOG.errorf(failure, "unexpected failure, reference %s", reference);
+            respond(context, 500, "An unexpected error occurred; quote reference " + reference + " when reporting it.");
         }
+    }
+
+    private static boolean known(Throwable e) {
+        return e instanceof LoginThrottledException || e instanceof PasswordHasher.Saturated
+                || e instanceof AuthenticationFailedException || e instanceof UnauthorizedException
+                || e instanceof ForbiddenException;
     }
 
     private void unauthenticated(RoutingContext context) {

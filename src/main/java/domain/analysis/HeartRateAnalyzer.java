@@ -28,7 +28,11 @@ public final class HeartRateAnalyzer implements Analyzer {
             min = Math.min(min, bpm);
             max = Math.max(max, bpm);
         }
-        return new HeartRate(Decimals.round(mean, 1), Decimals.round(min, 1), Decimals.round(max, 1), intervals, null);
+        // The mean is over the whole span, the extremes over runs of medians: on a steady rhythm with jittering
+        // R peaks a median can land a hair either side of the mean. The mean lies between them by definition.
+        double roundedMean = Decimals.round(mean, 1);
+        return new HeartRate(roundedMean, Math.min(roundedMean, Decimals.round(min, 1)),
+                Math.max(roundedMean, Decimals.round(max, 1)), intervals, null);
     }
 
     /**

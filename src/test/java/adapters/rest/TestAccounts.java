@@ -24,15 +24,15 @@ final class TestAccounts {
     static User newUser(String prefix) {
         String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "pw-" + UUID.randomUUID();
-        String id = asAdmin().contentType(ContentType.JSON)
+        var created = asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", password))
                 .post("/v1/admin/users")
                 .then().statusCode(201)
-                .extract().path("id");
-        return new User(id, username, password);
+                .extract();
+        return new User(created.path("id"), username, password, created.path("created_at"));
     }
 
-    record User(String id, String username, String password) {
+    record User(String id, String username, String password, String createdAt) {
         RequestSpecification request() {
             return given().auth().preemptive().basic(username, password);
         }

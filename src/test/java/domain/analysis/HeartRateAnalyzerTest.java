@@ -2,6 +2,7 @@ package domain.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -51,6 +52,20 @@ class HeartRateAnalyzerTest {
         assertEquals(120.0, rate.maxBpm());
         assertEquals(60.0, rate.minBpm(), "not 60/1.6 = 37.5 bpm from the compensatory pause");
         assertEquals(60.0 * 40 / 30.0, rate.meanBpm(), 0.05);
+    }
+
+    @Test
+    void theMinimumNeverExceedsTheMeanNorTheMaximumFallsBelowIt() {
+        // A steady 72 bpm whose R peaks jitter by a sample: every median of 8 is a little shorter than the mean RR.
+        double[] rr = new double[120];
+        for (int i = 0; i < rr.length; i++) {
+            rr[i] = i % 8 == 0 ? 60.0 / 72 + 0.012 : 60.0 / 72 - 0.0015;
+        }
+
+        HeartRate rate = rate(beatsAt(cumulative(0.4, rr)));
+
+        assertTrue(rate.minBpm() <= rate.meanBpm(), rate.toString());
+        assertTrue(rate.meanBpm() <= rate.maxBpm(), rate.toString());
     }
 
     @Test
