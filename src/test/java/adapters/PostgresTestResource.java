@@ -15,7 +15,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     private EmbeddedPostgres postgres;
 
-    static boolean requested() {
+    public static boolean requested() {
         return "postgresql".equals(System.getProperty("tests.database"));
     }
 

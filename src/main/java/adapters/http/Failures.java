@@ -61,6 +61,19 @@ public final class Failures {
                 || t instanceof jakarta.persistence.QueryTimeoutException;
     }
 
+    /**
+     * A value the database refused to store (SQLSTATE class 22: too long, out of range). Input validation
+     * should have refused it first; this keeps a gap in it a 422 rather than a 500.
+     */
+    public static boolean valueNotStorable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static long retryAfterSeconds(LoginThrottledException e) {
         return Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
     }

@@ -188,6 +188,10 @@ public class Problems {
                     .header(HttpHeaders.RETRY_AFTER, "5").build();
         }
         String reference = UUID.randomUUID().toString();
+        if (Failures.valueNotStorable(e)) {
+            LOG.warnf("a value passed validation but not the database, reference %s: %s", reference, rootMessage(e));
+            return plain(422, "A value is too long or out of range to be stored (reference " + reference + ").", uri);
+        }
         LOG.errorf(e, "unexpected failure, reference %s", reference);
         return plain(500, "An unexpected error occurred; quote reference " + reference + " when reporting it.", uri);
     }

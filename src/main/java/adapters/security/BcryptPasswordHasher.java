@@ -33,17 +33,21 @@ public class BcryptPasswordHasher implements PasswordHasher {
     private final int concurrency;
 
     BcryptPasswordHasher(SinusConfig config) {
-        this.cost = config.security().bcryptCost();
+        this(config.security().bcryptCost(), config.security().passwordCheckConcurrency()
+                .orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)), config.security().passwordCheckQueue());
+    }
+
+    BcryptPasswordHasher(int cost, int concurrency, int maxWaiting) {
         if (cost < MIN_COST || cost > 31) {
             throw new IllegalArgumentException("sinus.security.bcrypt-cost must be between " + MIN_COST + " and 31");
         }
-        this.concurrency = config.security().passwordCheckConcurrency()
-                .orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         if (concurrency < 1) {
             throw new IllegalArgumentException("sinus.security.password-check-concurrency must be at least 1");
         }
+        this.cost = cost;
+        this.concurrency = concurrency;
         this.running = new Semaphore(concurrency, true);
-        this.maxWaiting = Math.max(0, config.security().passwordCheckQueue());
+        this.maxWaiting = Math.max(0, maxWaiting);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import usecase.port.LoginThrottle;
 
 /**
@@ -27,16 +28,23 @@ public class InMemoryLoginThrottle implements LoginThrottle {
     private final int perAccount;
     private final int perAddress;
     private final long windowNanos;
+    private final LongSupplier nanoTime;
 
     InMemoryLoginThrottle(SinusConfig config) {
-        this.perAccount = config.security().loginFailuresPerAccount();
-        this.perAddress = config.security().loginFailuresPerAddress();
-        this.windowNanos = config.security().loginFailureWindow().toNanos();
+        this(config.security().loginFailuresPerAccount(), config.security().loginFailuresPerAddress(),
+                config.security().loginFailureWindow(), System::nanoTime);
+    }
+
+    InMemoryLoginThrottle(int perAccount, int perAddress, Duration window, LongSupplier nanoTime) {
+        this.perAccount = perAccount;
+        this.perAddress = perAddress;
+        this.windowNanos = window.toNanos();
+        this.nanoTime = nanoTime;
     }
 
     @Override
     public Optional<Duration> delay(String username, String address) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         long wait = Math.max(remaining(accounts.get(username), perAccount, now),
                 remaining(addresses.get(address), perAddress, now));
         return wait > 0 ? Optional.of(Duration.ofNanos(wait)) : Optional.empty();
@@ -59,7 +67,7 @@ public class InMemoryLoginThrottle implements LoginThrottle {
         if (key == null) {
             return;
         }
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         if (windows.size() >= MAX_ENTRIES) {
             windows.values().removeIf(w -> now - w.startNanos() >= windowNanos);
             if (windows.size() >= MAX_ENTRIES) {

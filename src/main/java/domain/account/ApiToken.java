@@ -11,6 +11,7 @@ import java.util.UUID;
 public record ApiToken(UUID id, UUID userId, String name, String secretHash, Instant createdAt, Instant expiresAt) {
 
     public static final int MAX_NAME_LENGTH = 100;
+    private static final java.util.regex.Pattern SECRET_HASH = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
     public ApiToken {
         Objects.requireNonNull(id, "id");
@@ -20,6 +21,12 @@ public record ApiToken(UUID id, UUID userId, String name, String secretHash, Ins
         Objects.requireNonNull(expiresAt, "expiresAt");
         if (!expiresAt.isAfter(createdAt)) {
             throw new IllegalArgumentException("a token must expire after it is created");
+        }
+        if (!SECRET_HASH.matcher(secretHash).matches()) {
+            throw new IllegalArgumentException("a token's secret hash is 64 hexadecimal digits (SHA-256)");
+        }
+        if (name != null && name.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("a token's name has at most " + MAX_NAME_LENGTH + " characters");
         }
     }
 

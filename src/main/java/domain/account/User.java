@@ -9,12 +9,18 @@ import java.util.UUID;
  */
 public record User(UUID id, Username username, String passwordHash, Role role, Instant createdAt) {
 
+    /** The width of the stored hash; bcrypt's are 60 characters. */
+    public static final int MAX_HASH_LENGTH = 255;
+
     public User {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(passwordHash, "passwordHash");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(createdAt, "createdAt");
+        if (passwordHash.isBlank() || passwordHash.length() > MAX_HASH_LENGTH) {
+            throw new IllegalArgumentException("a password hash has 1-" + MAX_HASH_LENGTH + " characters");
+        }
     }
 
     @Override

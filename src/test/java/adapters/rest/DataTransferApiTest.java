@@ -157,4 +157,93 @@ class DataTransferApiTest {
     void importNeedsAGzipBody() {
         asAdmin().contentType(ContentType.JSON).body("{}").post("/v1/admin/import").then().statusCode(415);
     }
+
+    // ---- 12 and 17: an archive is checked in full first, and only ever creates its own accounts
+
+    private static String userLine(String id, String username) {
+        return "{\"type\":\"user\",\"id\":\"" + id + "\",\"username\":\"" + username + "\","
+                + "\"password_hash\":\"$2a$10$abcdefghijklmnopqrstuvwxyz012345678901234567890123456\",\"role\":\"USER\","
+                + "\"created_at\":\"2026-01-01T00:00:00Z\"}";
+    }
+
+    private static String tokenLine(String userId, String secretHash) {
+        return "{\"type\":\"api_token\",\"id\":\"" + java.util.UUID.randomUUID() + "\",\"user_id\":\"" + userId
+                + "\",\"name\":\"planted\",\"secret_hash\":\"" + secretHash + "\",\"created_at\":\"2026-01-01T00:00:00Z\","
+                + "\"expires_at\":\"2036-01-01T00:00:00Z\"}";
+    }
+
+    private static String ecgLine(String ownerId) {
+        return "{\"type\":\"ecg\",\"id\":\"" + java.util.UUID.randomUUID() + "\",\"owner_id\":\"" + ownerId
+                + "\",\"date\":null,\"sampling_rate_hz\":360,\"status\":\"DONE\",\"submitted_at\":\"2026-01-01T00:00:00Z\","
+                + "\"analysed_at\":null,\"revision\":0,\"leads\":[{\"name\":\"II\",\"signal\":[1,-3,5]}]}";
+    }
+
+    private static List<String> archive(List<String> records, int users, int tokens, int ecgs) {
+        List<String> lines = new ArrayList<>();
+        lines.add("{\"format\":\"sinus-archive\",\"version\":1}");
+        lines.addAll(records);
+        lines.add("{\"type\":\"end\",\"users\":" + users + ",\"api_tokens\":" + tokens + ",\"ecgs\":" + ecgs + "}");
+        return lines;
+    }
+
+    private static void assertNoUser(String username) {
+        asAdmin().get("/v1/admin/users").then().body("username", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(username)));
+    }
+
+    @Test
+    void anArchiveThatClashesChangesNothing() throws IOException {
+        TestAccounts.User existing = TestAccounts.newUser("taken");
+        String first = "first-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        importArchive(gzip(archive(List.of(userLine(java.util.UUID.randomUUID().toString(), first),
+                userLine(java.util.UUID.randomUUID().toString(), existing.username())), 2, 0, 0)))
+                .statusCode(409).contentType("application/problem+json").body("detail", containsString(existing.username()));
+        assertNoUser(first);
+    }
+
+    @Test
+    void aTokenWhoseOwnerIsNotInTheArchiveIs422AndChangesNothing() throws IOException {
+        String first = "first-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String firstId = java.util.UUID.randomUUID().toString();
+        importArchive(gzip(archive(List.of(userLine(firstId, first),
+                tokenLine(java.util.UUID.randomUUID().toString(), "ab".repeat(32))), 1, 1, 0)))
+                .statusCode(422).body(containsString("not in the archive"));
+        assertNoUser(first);
+    }
+
+    @Test
+    void anUnknownRoleIs422WithoutInternals() throws IOException {
+        String line = userLine(java.util.UUID.randomUUID().toString(), "rooted-" + java.util.UUID.randomUUID().toString()
+                .substring(0, 8)).replace("\"USER\"", "\"ROOT\"");
+        importArchive(gzip(archive(List.of(line), 1, 0, 0))).statusCode(422)
+                .body(containsString("role must be ADMIN or USER"))
+                .body(org.hamcrest.Matchers.not(containsString("domain.")))
+                .body(org.hamcrest.Matchers.not(containsString("enum")));
+    }
+
+    @Test
+    void anArchiveCannotPlantACredentialOrAnEcgInAnExistingAccount() throws Exception {
+        TestAccounts.User victim = TestAccounts.newUser("victim");
+        String secret = "sinus_planted-secret-" + java.util.UUID.randomUUID();
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        List<String> records = List.of(userLine(victim.id(), victim.username()), tokenLine(victim.id(), hash),
+                ecgLine(victim.id()));
+
+        importArchive(gzip(archive(records, 1, 1, 1))).statusCode(200)
+                .body("users_imported", equalTo(0)).body("api_tokens_imported", equalTo(0)).body("ecgs_imported", equalTo(0))
+                .body("users_skipped", equalTo(1)).body("api_tokens_skipped", equalTo(1)).body("ecgs_skipped", equalTo(1));
+
+        io.restassured.RestAssured.given().header("Authorization", "Bearer " + secret).get("/v1/ecgs").then().statusCode(401);
+        victim.request().get("/v1/ecgs").then().body("total_items", equalTo(0));
+        importArchive(gzip(archive(List.of(userLine(victim.id(), "renamed-" + java.util.UUID.randomUUID().toString()
+                .substring(0, 8)), tokenLine(victim.id(), hash)), 1, 1, 0))).statusCode(409);
+    }
+
+    @Test
+    void anArchiveWithAnEndlessLineIsRefusedWithinTheParsersLimits() throws IOException {
+        String endless = "{\"type\":\"user\",\"username\":\"" + "a".repeat(30_000_000) + "\"}";
+        byte[] archive = gzip(archive(List.of(endless), 1, 0, 0));
+        assertTrue(archive.length < 200_000, "a small archive: " + archive.length);
+        importArchive(archive).statusCode(422).body(containsString("line 2"));
+    }
 }

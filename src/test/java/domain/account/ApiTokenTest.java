@@ -12,9 +12,10 @@ class ApiTokenTest {
 
     private static final Instant CREATED = Instant.parse("2024-03-01T10:00:00Z");
     private static final Instant EXPIRES = CREATED.plusSeconds(3600);
+    private static final String HASH = "0123456789abcdef".repeat(4);
 
     private static ApiToken token(Instant createdAt, Instant expiresAt) {
-        return new ApiToken(UUID.randomUUID(), UUID.randomUUID(), "ci", "ab12", createdAt, expiresAt);
+        return new ApiToken(UUID.randomUUID(), UUID.randomUUID(), "ci", HASH, createdAt, expiresAt);
     }
 
     @Test
@@ -37,5 +38,13 @@ class ApiTokenTest {
     void mustExpireAfterItIsCreated() {
         assertThrows(IllegalArgumentException.class, () -> token(CREATED, CREATED));
         assertThrows(IllegalArgumentException.class, () -> token(CREATED, CREATED.minusSeconds(1)));
+    }
+
+    @Test
+    void theSecretHashIsASha256InHexAndTheNameFitsItsColumn() {
+        UUID id = UUID.randomUUID();
+        assertThrows(IllegalArgumentException.class, () -> new ApiToken(id, id, "ci", HASH + "0", CREATED, EXPIRES));
+        assertThrows(IllegalArgumentException.class, () -> new ApiToken(id, id, "ci", HASH.toUpperCase(), CREATED, EXPIRES));
+        assertThrows(IllegalArgumentException.class, () -> new ApiToken(id, id, "n".repeat(101), HASH, CREATED, EXPIRES));
     }
 }

@@ -1,0 +1,131 @@
+package adapters.persistence;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import domain.ecg.Ecg;
+import domain.ecg.EcgKey;
+import domain.ecg.Lead;
+import domain.ecg.Recording;
+import domain.ecg.Signal;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import usecase.port.AnalysisQueue;
+import usecase.port.EcgRepository;
+import usecase.port.PendingAnalyses;
+
+/**
+ * A recording whose analysis never completes (each attempt crashed the process, or could not store its
+ * results) ends failed with the reason after the configured attempts, instead of being analysed again at
+ * every start and every retry, forever; on the real database of the run.
+ */
+@QuarkusTest
+class AnalysisAttemptsTest {
+
+    @Inject
+    EcgRepository ecgs;
+
+    @Inject
+    PendingAnalyses pending;
+
+    @Inject
+    AnalysisQueue queue;
+
+    private static String newUserId() {
+        String name = "poison-" + UUID.randomUUID().toString().substring(0, 8);
+        return RestAssured.given().auth().preemptive().basic("admin", "admin-secret-1").contentType(ContentType.JSON)
+                .body(Map.of("username", name, "password", "poison-password")).post("/v1/admin/users")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static ValidatableResponse report(String owner, EcgKey key) {
+        String username = RestAssured.given().auth().preemptive().basic("admin", "admin-secret-1")
+                .get("/v1/admin/users/" + owner).then().extract().path("username");
+        return RestAssured.given().auth().preemptive().basic(username, "poison-password").get("/v1/ecgs/" + key.id())
+                .then().statusCode(200);
+    }
+
+    private static ValidatableResponse awaitSettled(String owner, EcgKey key) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            ValidatableResponse response = report(owner, key);
+            if (!"pending".equals(response.extract().path("status")) || System.nanoTime() > deadline) {
+                return response;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private EcgKey storeWithoutQueuing(String owner) {
+        Recording recording = new Recording(null, 250, List.of(new Lead("II", Signal.of(5, -5, 5, -5))));
+        Ecg ecg = Ecg.submitted(UUID.randomUUID(), UUID.fromString(owner), recording, Instant.now());
+        ecgs.add(ecg);
+        return ecg.key();
+    }
+
+    @Test
+    void aRecordingWhoseAttemptsNeverFinishedEndsFailedWithTheReason() throws InterruptedException {
+        String owner = newUserId();
+        EcgKey poison = storeWithoutQueuing(owner);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            // What a crash in the middle of an attempt leaves behind: the attempt counted, nothing stored.
+            assertEquals(attempt, pending.claim(poison, 3, "unused", Instant.now()).orElseThrow().attempt());
+        }
+
+        queue.enqueue(poison);
+
+        awaitSettled(owner, poison).body("status", equalTo("failed"))
+                .body("failure_reason", containsString("did not complete in 3 attempts"))
+                .body("zero_crossings_total", nullValue()).body("beats", nullValue());
+        assertTrue(pending.findPending(Instant.now().plusSeconds(1)).stream().noneMatch(poison::equals),
+                "a failed recording is not retried again");
+    }
+
+    @Test
+    void aPoisonRecordingDoesNotHoldUpTheOthers() throws InterruptedException {
+        String owner = newUserId();
+        EcgKey poison = storeWithoutQueuing(owner);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            pending.claim(poison, 3, "unused", Instant.now());
+        }
+        EcgKey healthy = storeWithoutQueuing(owner);
+
+        queue.enqueue(poison);
+        queue.enqueue(healthy);
+
+        awaitSettled(owner, healthy).body("status", equalTo("done")).body("zero_crossings_total", equalTo(3));
+        awaitSettled(owner, poison).body("status", equalTo("failed"));
+    }
+
+    @Test
+    void aReplacementOfAFailedRecordingIsAnalysedAfresh() throws InterruptedException {
+        String owner = newUserId();
+        EcgKey poison = storeWithoutQueuing(owner);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            pending.claim(poison, 3, "unused", Instant.now());
+        }
+        queue.enqueue(poison);
+        awaitSettled(owner, poison).body("status", equalTo("failed"));
+
+        String username = RestAssured.given().auth().preemptive().basic("admin", "admin-secret-1")
+                .get("/v1/admin/users/" + owner).then().extract().path("username");
+        RestAssured.given().auth().preemptive().basic(username, "poison-password").contentType(ContentType.JSON)
+                .body(Map.of("leads", List.of(Map.of("name", "II", "signal", List.of(1, -1))))).put("/v1/ecgs/" + poison.id())
+                .then().statusCode(202);
+
+        awaitSettled(owner, poison).body("status", equalTo("done")).body("failure_reason", nullValue())
+                .body("zero_crossings_total", equalTo(1));
+    }
+}
