@@ -49,6 +49,32 @@ class AdminPasswordGenerationIT {
         }
     }
 
+    @Test
+    void aLaterConfiguredPasswordIsReportedAsUnusedAndAResetAppliesIt() throws Exception {
+        try (PackagedApp app = new PackagedApp(workDir, Map.of("SINUS_ADMIN_PASSWORD", "first-admin-password"))) {
+            app.start();
+            app.kill();
+
+            app.env("SINUS_ADMIN_PASSWORD", "second-admin-password");
+            app.start();
+            assertTrue(app.log().contains("exists already and keeps its password"), app.log());
+            assertTrue(app.log().contains("SINUS_ADMIN_RESET_PASSWORD=true"), "says how to apply it:\n" + app.log());
+            app.as("admin", "first-admin-password").get("/v1/admin/users").then().statusCode(200);
+            app.as("admin", "second-admin-password").get("/v1/admin/users").then().statusCode(401);
+            String token = app.as("admin", "first-admin-password").contentType("application/json").body("{}")
+                    .post("/v1/auth/tokens").then().statusCode(201).extract().path("token");
+            app.kill();
+
+            app.env("SINUS_ADMIN_RESET_PASSWORD", "true");
+            app.start();
+            app.as("admin", "second-admin-password").get("/v1/admin/users").then().statusCode(200);
+            app.as("admin", "first-admin-password").get("/v1/admin/users").then().statusCode(401);
+            io.restassured.RestAssured.given().baseUri(app.baseUri()).header("Authorization", "Bearer " + token)
+                    .get("/v1/admin/users").then().statusCode(401);
+            assertTrue(app.log().contains("reset the password of the administrator"), app.log());
+        }
+    }
+
     private static List<Path> filesContaining(Path dir, String text) throws IOException {
         byte[] needle = text.getBytes(StandardCharsets.UTF_8);
         try (Stream<Path> files = Files.walk(dir)) {

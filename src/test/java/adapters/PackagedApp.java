@@ -18,13 +18,13 @@ import java.util.Map;
 final class PackagedApp implements AutoCloseable {
 
     private final Path workDir;
-    private final Map<String, String> environment;
+    private final Map<String, String> environment = new java.util.HashMap<>();
     private final int port;
     private Process process;
 
     PackagedApp(Path workDir, Map<String, String> environment) throws IOException {
         this.workDir = workDir;
-        this.environment = environment;
+        this.environment.putAll(environment);
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
@@ -54,12 +54,25 @@ final class PackagedApp implements AutoCloseable {
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("sinus.log").toFile()));
-        builder.environment().putAll(environment);
         builder.environment().put("SINUS_DATA_DIR", dataDir().toString());
         builder.environment().put("SINUS_SECURITY_BCRYPT_COST", "10");
         builder.environment().put("SINUS_ANALYSIS_RETRY_INTERVAL", "PT2S");
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().putAll(environment);
         process = builder.start();
+    }
+
+    /** Sets (or, with null, removes) an environment variable for the next start. */
+    void env(String name, String value) {
+        if (value == null) {
+            environment.remove(name);
+        } else {
+            environment.put(name, value);
+        }
+    }
+
+    int port() {
+        return port;
     }
 
     /** Waits until the service reports ready. */

@@ -3,6 +3,7 @@ package adapters.security;
 import adapters.config.SinusConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.spec.InvalidKeySpecException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +33,7 @@ public class BcryptPasswordHasher implements PasswordHasher {
     private final AtomicInteger admitted = new AtomicInteger();
     private final int concurrency;
 
+    @Inject
     BcryptPasswordHasher(SinusConfig config) {
         this(config.security().bcryptCost(), config.security().passwordCheckConcurrency()
                 .orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2)), config.security().passwordCheckQueue());

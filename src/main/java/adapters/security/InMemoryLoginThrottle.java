@@ -2,6 +2,7 @@ package adapters.security;
 
 import adapters.config.SinusConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ public class InMemoryLoginThrottle implements LoginThrottle {
     private final long windowNanos;
     private final LongSupplier nanoTime;
 
+    @Inject
     InMemoryLoginThrottle(SinusConfig config) {
         this(config.security().loginFailuresPerAccount(), config.security().loginFailuresPerAddress(),
                 config.security().loginFailureWindow(), System::nanoTime);
