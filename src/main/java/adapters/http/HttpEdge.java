@@ -106,8 +106,17 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
             context.next();
             return;
         }
-        guardAgainstSlowBody(context, upload);
         Uni<SecurityIdentity> identity = path.startsWith("/v1/") ? context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY) : null;
+        if (identity != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+            unauthenticated(context); // every API call needs credentials: no need to look at the body at all
+            return;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && declared(length) > limit) {
+            respond(context, 413, "The body is larger than the limit of " + limit + " bytes.");
+            return;
+        }
+        guardAgainstSlowBody(context, upload);
         if (identity == null) {
             readBody(context, limit);
             return;
@@ -145,13 +154,8 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
      * against the limit as it arrives when it declares nothing.
      */
     private void readBody(RoutingContext context, long limit) {
-        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null) {
-            if (declared(length) > limit) {
-                respond(context, 413, "The body is larger than the limit of " + limit + " bytes.");
-            } else {
-                context.next();
-            }
+        if (context.request().getHeader(HttpHeaders.CONTENT_LENGTH) != null) {
+            context.next(); // within the limit, checked above
             return;
         }
         if (UPLOAD_PATHS.contains(context.normalizedPath())) {
@@ -263,9 +267,9 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
     }
 
     /**
-     * Answers with a problem and closes the connection once the request is over. The rest of the body is
-     * discarded as it arrives, never stored, so that a client that sends its whole body before it reads the
-     * answer gets the answer; a body that keeps coming is cut off by the body timeout.
+     * Answers with a problem before the body has been read. The rest of the body is discarded as it arrives,
+     * never stored, and the connection stays open for the next request: a client that sends its whole body
+     * before it reads the answer gets the answer. A body that keeps coming is cut off by the body timeout.
      */
     private void respond(RoutingContext context, int status, String detail) {
         HttpServerResponse response = context.response();
@@ -286,7 +290,6 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         }
         response.setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(problem(status, detail, context));
     }
 

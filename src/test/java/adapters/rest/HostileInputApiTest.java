@@ -228,7 +228,9 @@ class HostileInputApiTest {
         assertEquals(401, TestHttp.statusBeforeBody("POST", "/v1/ecgs", null, 40_000_000));
         assertEquals(401, TestHttp.statusBeforeBody("POST", IMPORT, null, 40_000_000));
         assertEquals(401, TestHttp.statusBeforeBody("POST", "/v1/ecgs", "Basic " + Base64.getEncoder().encodeToString(
-                (user.username() + ":wrong-password").getBytes(StandardCharsets.UTF_8)), 40_000_000));
+                (user.username() + ":wrong-password").getBytes(StandardCharsets.UTF_8)), 1_000_000));
+        assertEquals(413, TestHttp.statusBeforeBody("POST", "/v1/ecgs", "Basic " + Base64.getEncoder().encodeToString(
+                (user.username() + ":" + user.password()).getBytes(StandardCharsets.UTF_8)), 40_000_000));
         assertStoredUnchanged();
     }
 
