@@ -3,7 +3,6 @@ package adapters.http;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import usecase.account.LoginThrottledException;
 
 /**
@@ -35,8 +34,8 @@ public final class Failures {
             if (t instanceof SQLException sql && transientState(sql.getSQLState())) {
                 return true;
             }
-            if (t instanceof SQLException && t.getCause() instanceof TimeoutException) {
-                return true; // the pool: no connection could be had in time
+            if (fromThePool(t)) {
+                return true; // no connection could be had in time, or the pool is closed: never a bug of the request
             }
             if (isLockTimeout(t)) {
                 return true;
@@ -45,6 +44,22 @@ public final class Failures {
                 if (databaseUnreachable(suppressed)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The connection pool (Agroal) reports its own failures as plain SQLExceptions without a SQLSTATE: told
+     * apart from the drivers' by that, and by being thrown from the pool's package.
+     */
+    private static boolean fromThePool(Throwable t) {
+        if (t.getClass() != SQLException.class || ((SQLException) t).getSQLState() != null) {
+            return false;
+        }
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().startsWith("io.agroal.pool.")) {
+                return true;
             }
         }
         return false;
