@@ -38,7 +38,7 @@ public final class BeatDetector implements Analyzer {
         }
         if (usable.isEmpty()) {
             return Beats.unavailable("no lead is fit for beat detection: " + String.join(", ", quality.stream()
-                    .map(q -> q.lead() + " " + q.verdict().name().toLowerCase()).toList()));
+                    .map(q -> q.lead() + " " + q.verdict().name().toLowerCase(java.util.Locale.ROOT)).toList()));
         }
         if (usable.size() > LeadFusion.MAX_LEADS) {
             usable = usable.subList(0, LeadFusion.MAX_LEADS);
