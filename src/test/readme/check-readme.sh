@@ -4,7 +4,7 @@
 # left out (they need a PostgreSQL server, or are the test suite itself). Run from the repository's root,
 # with ../shared/data beside it. Prints every command's output; fails on the first failing command.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 script=$(mktemp)
 python3 - "$script" <<'PY'
 import re, sys
