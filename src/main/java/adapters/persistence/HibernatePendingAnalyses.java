@@ -57,24 +57,25 @@ public class HibernatePendingAnalyses implements PendingAnalyses {
 
     @Override
     public boolean saveAnalysis(Claim claim, AnalysisReport report, Instant analysedAt) {
-        EcgEntity locked = rows.lock(claim.key());
-        if (!atClaim(locked, claim)) {
-            return false;
-        }
-        rows.deleteResults(locked.id);
-        rows.saveResults(locked.id, report);
-        rows.finish(locked, EcgStatus.DONE, null, analysedAt);
-        return true;
+        return finish(claim, EcgStatus.DONE, report, null, analysedAt);
     }
 
     @Override
     public boolean markFailed(Claim claim, String reason, Instant at) {
+        return finish(claim, EcgStatus.FAILED, null, reason, at);
+    }
+
+    /** Records the outcome of the claimed attempt, with its results if any, if the ECG is still where it was claimed. */
+    private boolean finish(Claim claim, EcgStatus status, AnalysisReport report, String reason, Instant at) {
         EcgEntity locked = rows.lock(claim.key());
         if (!atClaim(locked, claim)) {
             return false;
         }
         rows.deleteResults(locked.id);
-        rows.finish(locked, EcgStatus.FAILED, reason, at);
+        if (report != null) {
+            rows.saveResults(locked.id, report);
+        }
+        rows.finish(locked, status, reason, at);
         return true;
     }
 

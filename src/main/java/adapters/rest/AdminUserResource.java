@@ -1,9 +1,7 @@
 package adapters.rest;
 
 import adapters.http.Problem;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -147,42 +145,8 @@ public class AdminUserResource {
         deleteUser.execute(id);
     }
 
-    @OPTIONS
-    @PermitAll
-    @Operation(hidden = true)
-    public Response optionsOfCollection() {
-        return Allowed.methods("GET", "POST");
-    }
 
-    @OPTIONS
-    @Path("/{id}")
-    @PermitAll
-    @Operation(hidden = true)
-    public Response optionsOfOne() {
-        return Allowed.methods("GET", "DELETE");
-    }
 
-    @OPTIONS
-    @Path("/{id}/password")
-    @PermitAll
-    @Operation(hidden = true)
-    public Response optionsOfPassword() {
-        return Allowed.methods("PUT");
-    }
 
-    @OPTIONS
-    @Path("/{id}/tokens")
-    @PermitAll
-    @Operation(hidden = true)
-    public Response optionsOfTokens() {
-        return Allowed.methods("GET", "DELETE");
-    }
 
-    @OPTIONS
-    @Path("/{id}/tokens/{tokenId}")
-    @PermitAll
-    @Operation(hidden = true)
-    public Response optionsOfToken() {
-        return Allowed.methods("DELETE");
-    }
 }

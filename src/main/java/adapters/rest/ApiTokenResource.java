@@ -3,8 +3,6 @@ package adapters.rest;
 import adapters.http.Problem;
 import adapters.http.Caller;
 import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ws.rs.OPTIONS;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -87,20 +85,7 @@ public class ApiTokenResource {
         return AccountJson.TokenOut.of(listTokens.one(Caller.id(identity), id));
     }
 
-    @OPTIONS
-    @PermitAll
-    @Operation(hidden = true)
-    public Response optionsOfCollection() {
-        return Allowed.methods("GET", "POST");
-    }
 
-    @OPTIONS
-    @Path("/{id}")
-    @PermitAll
-    @Operation(hidden = true)
-    public Response optionsOfOne() {
-        return Allowed.methods("GET", "DELETE");
-    }
 
     @DELETE
     @Path("/{id}")

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import domain.ecg.RecordingLimits;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ws.rs.OPTIONS;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -99,21 +97,7 @@ public class DataTransferResource {
         }
     }
 
-    @OPTIONS
-    @Path("/export")
-    @PermitAll
-    @Operation(hidden = true)
-    public Response optionsOfExport() {
-        return Allowed.methods("GET");
-    }
 
-    @OPTIONS
-    @Path("/import")
-    @PermitAll
-    @Operation(hidden = true)
-    public Response optionsOfImport() {
-        return Allowed.methods("POST");
-    }
 
     @RegisterForReflection
     @Schema(name = "ImportSummary")

@@ -10,9 +10,7 @@ import adapters.http.Caller;
 import domain.ecg.Recording;
 import domain.ecg.RecordingLimits;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -114,12 +112,6 @@ public class EcgImportResource {
                 .location(URI.create("/v1/ecgs/" + result.id())).build();
     }
 
-    @OPTIONS
-    @PermitAll
-    @Operation(hidden = true)
-    public Response options() {
-        return Allowed.methods("POST");
-    }
 
     private static UUID uuid(String value, Violations violations) {
         if (value == null || value.isBlank()) {

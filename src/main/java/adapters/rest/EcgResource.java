@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import domain.InvalidInputException;
 import domain.ecg.EcgKey;
 import domain.ecg.RecordingLimits;
-import jakarta.annotation.security.PermitAll;
-import jakarta.ws.rs.OPTIONS;
 import java.io.IOException;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -165,28 +163,8 @@ public class EcgResource {
         deleteEcg.execute(key(id));
     }
 
-    @OPTIONS
-    @PermitAll
-    @Operation(hidden = true)
-    public Response optionsOfCollection() {
-        return Allowed.methods("GET", "POST");
-    }
 
-    @OPTIONS
-    @Path("/{id}")
-    @PermitAll
-    @Operation(hidden = true)
-    public Response optionsOfOne() {
-        return Allowed.methods("GET", "PUT", "DELETE");
-    }
 
-    @OPTIONS
-    @Path("/{id}/beats")
-    @PermitAll
-    @Operation(hidden = true)
-    public Response optionsOfBeats() {
-        return Allowed.methods("GET");
-    }
 
     private EcgKey key(UUID id) {
         return new EcgKey(Caller.id(identity), id);

@@ -75,14 +75,18 @@ class AnalysisAttemptsTest {
         return ecg.key();
     }
 
+    /** What three crashes in the middle of an attempt leave behind: the attempts counted, nothing stored. */
+    private void exhaust(EcgKey key) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertEquals(attempt, pending.claim(key, 3, "unused", Instant.now()).orElseThrow().attempt());
+        }
+    }
+
     @Test
     void aRecordingWhoseAttemptsNeverFinishedEndsFailedWithTheReason() throws InterruptedException {
         String owner = newUserId();
         EcgKey poison = storeWithoutQueuing(owner);
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            // What a crash in the middle of an attempt leaves behind: the attempt counted, nothing stored.
-            assertEquals(attempt, pending.claim(poison, 3, "unused", Instant.now()).orElseThrow().attempt());
-        }
+        exhaust(poison);
 
         queue.enqueue(poison);
 
@@ -97,9 +101,7 @@ class AnalysisAttemptsTest {
     void aPoisonRecordingDoesNotHoldUpTheOthers() throws InterruptedException {
         String owner = newUserId();
         EcgKey poison = storeWithoutQueuing(owner);
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            pending.claim(poison, 3, "unused", Instant.now());
-        }
+        exhaust(poison);
         EcgKey healthy = storeWithoutQueuing(owner);
 
         queue.enqueue(poison);
@@ -113,9 +115,7 @@ class AnalysisAttemptsTest {
     void aReplacementOfAFailedRecordingIsAnalysedAfresh() throws InterruptedException {
         String owner = newUserId();
         EcgKey poison = storeWithoutQueuing(owner);
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            pending.claim(poison, 3, "unused", Instant.now());
-        }
+        exhaust(poison);
         queue.enqueue(poison);
         awaitSettled(owner, poison).body("status", equalTo("failed"));
 

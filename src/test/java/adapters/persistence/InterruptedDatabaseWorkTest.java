@@ -1,6 +1,5 @@
 package adapters.persistence;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import adapters.PostgresTestResource;
@@ -64,7 +63,9 @@ class InterruptedDatabaseWorkTest {
         RestAssured.given().get("/q/health/ready").then().statusCode(200);
         int listed = RestAssured.given().auth().preemptive().basic(name, "interrupted-password").get("/v1/ecgs")
                 .then().statusCode(200).extract().path("total_items");
-        assertEquals(stored.get(), listed, "every acknowledged write is there, and no other");
+        // An interrupt may also land after a commit, failing the call of a write that is stored: never the reverse.
+        assertTrue(listed >= stored.get() && listed <= 300, "every acknowledged write is there: " + listed + " of "
+                + stored.get());
         RestAssured.given().auth().preemptive().basic(name, "interrupted-password").contentType(ContentType.JSON)
                 .body(Map.of("leads", List.of(Map.of("name", "I", "signal", List.of(1, -1))))).post("/v1/ecgs")
                 .then().statusCode(202);

@@ -51,15 +51,15 @@ class EcgImportApiTest {
             + "rec.dat 16 1/uV 12 0 5 " + checksum(LEAD_II) + " 0 II\n";
     private static final byte[] DATA = encode(16, LEAD_I, LEAD_II);
 
+    private TestEcgs.Witness stored;
     private TestAccounts.User user;
     private String storedId;
-    private String storedBefore;
 
     @BeforeEach
     void storeOneEcg() {
-        user = TestAccounts.newUser("importer");
-        storedId = TestEcgs.submit(user, TestEcgs.example());
-        storedBefore = TestEcgs.awaitFinished(user, storedId).extract().asString();
+        stored = TestEcgs.Witness.create("importer");
+        user = stored.user();
+        storedId = stored.id();
     }
 
     private RequestSpecification form() {
@@ -109,9 +109,7 @@ class EcgImportApiTest {
     }
 
     private void assertStoredUnchanged() {
-        user.request().get("/v1/ecgs").then().statusCode(200).body("total_items", equalTo(1))
-                .body("items.id", contains(storedId));
-        assertEquals(storedBefore, user.request().get("/v1/ecgs/" + storedId).then().extract().asString());
+        stored.assertUnchanged();
     }
 
     @Test

@@ -19,15 +19,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EcgValidationApiTest {
 
+    private TestEcgs.Witness stored;
     private TestAccounts.User alice;
     private String storedId;
-    private String storedBefore;
 
     @BeforeEach
     void storeOneEcg() {
-        alice = TestAccounts.newUser("alice");
-        storedId = TestEcgs.submit(alice, TestEcgs.example());
-        storedBefore = TestEcgs.awaitFinished(alice, storedId).extract().asString();
+        stored = TestEcgs.Witness.create("alice");
+        alice = stored.user();
+        storedId = stored.id();
     }
 
     private ValidatableResponse post(String json) {
@@ -43,8 +43,7 @@ class EcgValidationApiTest {
     }
 
     private void assertStoredUnchanged() {
-        alice.request().get("/v1/ecgs").then().body("total_items", equalTo(1));
-        assertEquals(storedBefore, alice.request().get("/v1/ecgs/" + storedId).then().extract().asString());
+        stored.assertUnchanged();
     }
 
     private static ValidatableResponse invalid(ValidatableResponse response, String field) {

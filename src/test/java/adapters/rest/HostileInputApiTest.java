@@ -47,20 +47,19 @@ class HostileInputApiTest {
     private static final String IMPORT = "/v1/ecgs/import";
     private static final int MAX_SAMPLES_PER_LEAD = 2_000_000;
 
+    private TestEcgs.Witness stored;
     private TestAccounts.User user;
     private String storedId;
-    private String storedBefore;
 
     @BeforeEach
     void storeOneEcg() {
-        user = TestAccounts.newUser("hostile");
-        storedId = TestEcgs.submit(user, TestEcgs.example());
-        storedBefore = TestEcgs.awaitFinished(user, storedId).extract().asString();
+        stored = TestEcgs.Witness.create("hostile");
+        user = stored.user();
+        storedId = stored.id();
     }
 
     private void assertStoredUnchanged() {
-        user.request().get("/v1/ecgs").then().statusCode(200).body("total_items", equalTo(1));
-        assertEquals(storedBefore, user.request().get("/v1/ecgs/" + storedId).then().extract().asString());
+        stored.assertUnchanged();
     }
 
     private ValidatableResponse refused(Response response, int status) {

@@ -66,4 +66,24 @@ final class TestEcgs {
             }
         }
     }
+
+    /**
+     * A user with one analysed ECG, as a witness that a refused request changed nothing: the user still
+     * has exactly that ECG, and its report reads exactly as before.
+     */
+    record Witness(TestAccounts.User user, String id, String report) {
+
+        static Witness create(String prefix) {
+            TestAccounts.User user = TestAccounts.newUser(prefix);
+            String id = submit(user, example());
+            return new Witness(user, id, awaitFinished(user, id).extract().asString());
+        }
+
+        void assertUnchanged() {
+            user.request().get("/v1/ecgs").then().statusCode(200).body("total_items", equalTo(1))
+                    .body("items[0].id", equalTo(id));
+            org.junit.jupiter.api.Assertions.assertEquals(report, user.request().get("/v1/ecgs/" + id).then()
+                    .extract().asString());
+        }
+    }
 }
