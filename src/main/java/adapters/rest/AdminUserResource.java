@@ -145,8 +145,4 @@ public class AdminUserResource {
         deleteUser.execute(id);
     }
 
-
-
-
-
 }

@@ -85,8 +85,6 @@ public class ApiTokenResource {
         return AccountJson.TokenOut.of(listTokens.one(Caller.id(identity), id));
     }
 
-
-
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke one of your tokens")

@@ -97,8 +97,6 @@ public class DataTransferResource {
         }
     }
 
-
-
     @RegisterForReflection
     @Schema(name = "ImportSummary")
     record ImportSummary(@JsonProperty("users_imported") long usersImported,

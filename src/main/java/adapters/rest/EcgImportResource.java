@@ -112,7 +112,6 @@ public class EcgImportResource {
                 .location(URI.create("/v1/ecgs/" + result.id())).build();
     }
 
-
     private static UUID uuid(String value, Violations violations) {
         if (value == null || value.isBlank()) {
             return null;

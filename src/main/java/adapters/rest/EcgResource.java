@@ -163,9 +163,6 @@ public class EcgResource {
         deleteEcg.execute(key(id));
     }
 
-
-
-
     private EcgKey key(UUID id) {
         return new EcgKey(Caller.id(identity), id);
     }
