@@ -109,7 +109,7 @@ class EcgRows {
             entity.name = lead.name();
             entity.numberOfSamples = lead.numberOfSamples();
             entity.samplesEncoding = SignalCodec.DELTA_VARINT;
-            entity.samples = SignalCodec.encode(lead.signal().toArray());
+            entity.samples = SignalCodec.encode(lead.signal());
             session().persist(entity);
         }
     }

@@ -13,13 +13,29 @@ final class SignalCodec {
     }
 
     static byte[] encode(int[] samples) {
-        byte[] out = new byte[samples.length * 5];
+        return encode(samples.length, i -> samples[i]);
+    }
+
+    static byte[] encode(domain.ecg.Signal signal) {
+        return encode(signal.length(), signal::get);
+    }
+
+    /**
+     * The buffer starts at two bytes per sample (what ECGs take) and grows by half when a signal needs
+     * more, so a long lead costs about its encoded size, not five bytes per sample.
+     */
+    private static byte[] encode(int count, java.util.function.IntUnaryOperator samples) {
+        byte[] out = new byte[Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, 2L * count))];
         int pos = 0;
         int previous = 0;
-        for (int sample : samples) {
+        for (int i = 0; i < count; i++) {
+            int sample = samples.applyAsInt(i);
             int delta = sample - previous; // wraps around for extreme jumps; decode wraps back identically
             previous = sample;
             int zigzag = (delta << 1) ^ (delta >> 31);
+            if (pos + 5 > out.length) {
+                out = java.util.Arrays.copyOf(out, (int) Math.min(Integer.MAX_VALUE - 8, out.length + (long) (out.length >> 1) + 5));
+            }
             while ((zigzag & ~0x7F) != 0) {
                 out[pos++] = (byte) ((zigzag & 0x7F) | 0x80);
                 zigzag >>>= 7;
