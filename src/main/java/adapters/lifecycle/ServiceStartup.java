@@ -3,6 +3,7 @@ package adapters.lifecycle;
 import adapters.config.SinusConfig;
 import adapters.http.Failures;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,7 @@ public class ServiceStartup implements HealthCheck {
     private final PrepareService prepare;
     private final SinusConfig config;
     private final Path spool;
+    private volatile boolean stopping;
 
     ServiceStartup(PrepareService prepare, SinusConfig config,
                    @ConfigProperty(name = "quarkus.http.body.uploads-directory") String spool) {
@@ -47,6 +49,11 @@ public class ServiceStartup implements HealthCheck {
     void onStart(@Observes StartupEvent event) {
         emptySpool();
         attempt(true);
+    }
+
+    /** A retry already triggered must not run into the beans being destroyed. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     @Scheduled(every = "${sinus.db.startup-retry-interval}", delayed = "${sinus.db.startup-retry-interval}",
@@ -75,7 +82,7 @@ public class ServiceStartup implements HealthCheck {
     }
 
     private synchronized void attempt(boolean firstTry) {
-        if (prepare.isPrepared()) {
+        if (prepare.isPrepared() || stopping) {
             return;
         }
         PrepareService.Result result;
@@ -89,6 +96,7 @@ public class ServiceStartup implements HealthCheck {
                 return;
             }
             LOG.errorf("Sinus cannot start: %s", e.getCause() == null ? e.getMessage() : rootMessage(e));
+            stopping = true;
             Quarkus.asyncExit(1);
             return;
         }

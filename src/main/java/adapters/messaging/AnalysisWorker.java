@@ -1,13 +1,16 @@
 package adapters.messaging;
 
 import adapters.config.SinusConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Observes;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import domain.ecg.EcgKey;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import usecase.PrepareService;
 import usecase.ecg.AnalyseEcg;
 import usecase.ecg.ResumePendingAnalyses;
 
@@ -24,11 +27,15 @@ public class AnalysisWorker {
 
     private final AnalyseEcg analyseEcg;
     private final ResumePendingAnalyses resumePending;
+    private final PrepareService prepare;
     private final Duration retryInterval;
+    private volatile boolean stopping;
 
-    AnalysisWorker(AnalyseEcg analyseEcg, ResumePendingAnalyses resumePending, SinusConfig config) {
+    AnalysisWorker(AnalyseEcg analyseEcg, ResumePendingAnalyses resumePending, PrepareService prepare,
+                   SinusConfig config) {
         this.analyseEcg = analyseEcg;
         this.resumePending = resumePending;
+        this.prepare = prepare;
         this.retryInterval = config.analysis().retryInterval();
     }
 
@@ -44,9 +51,17 @@ public class AnalysisWorker {
         }
     }
 
+    /** A retry already triggered must not run into the beans being destroyed. */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${sinus.analysis.retry-interval}", delayed = "${sinus.analysis.retry-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retryStalled() {
+        if (stopping || !prepare.isPrepared()) {
+            return; // the start-up resumes every pending analysis once the database is there
+        }
         try {
             int retried = resumePending.execute(retryInterval);
             if (retried > 0) {
