@@ -18,10 +18,13 @@ public final class Failures {
      * SQLSTATEs of an unavailable or overloaded database: 08 connection exceptions, 57P0x server shutting
      * down, 53 insufficient resources (disk full, too many connections), 40001/40P01 serialisation failure and
      * deadlock, 55P03 lock not available, HYT00 lock timeout (H2), and H2's own codes for a database that is
-     * closed or cannot write its file (90098, 90121, 90028, 90031).
+     * closed, cannot write its file or is locked by another process (90098, 90121, 90028, 90031, 90007, 90020).
      */
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03", "HYT00", "HYT01",
-            "90098", "90121", "90028", "90031", "90007");
+            "90098", "90121", "90028", "90031", "90007", "90020");
+
+    /** H2's storage layer: whatever it throws is its file's trouble (a failed write, a closed store), never the request's. */
+    private static final String H2_STORAGE_FAILURE = "org.h2.mvstore.MVStoreException";
 
     private Failures() {
     }
@@ -37,7 +40,7 @@ public final class Failures {
             if (fromThePool(t)) {
                 return true; // no connection could be had in time, or the pool is closed: never a bug of the request
             }
-            if (isLockTimeout(t)) {
+            if (isLockTimeout(t) || t.getClass().getName().equals(H2_STORAGE_FAILURE)) {
                 return true;
             }
             for (Throwable suppressed : t.getSuppressed()) {

@@ -8,10 +8,12 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Outages are told from bugs by exception type and SQLSTATE, with the exceptions the drivers really throw. */
 class FailuresTest {
@@ -42,12 +44,31 @@ class FailuresTest {
     }
 
     @Test
+    void aWriteThatH2CouldNotStoreIsAnOutage(@TempDir Path directory) throws SQLException {
+        // H2's plain file system closes its file when an interrupted thread writes: the write fails in H2's storage.
+        String url = "jdbc:h2:" + directory.resolve("store") + ";WRITE_DELAY=0";
+        Connection connection = DriverManager.getConnection(url); // not closed: closing a broken store throws too
+        connection.createStatement().execute("CREATE TABLE t(b VARBINARY(10))");
+        Thread.currentThread().interrupt();
+        SQLException failed;
+        try {
+            failed = assertThrows(SQLException.class, () -> connection.createStatement().execute("INSERT INTO t VALUES (X'00')"));
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertTrue(Failures.databaseUnreachable(new RuntimeException("wrapped by the ORM", failed)),
+                failed.getSQLState() + " " + failed.getMessage());
+    }
+
+    @Test
     void aFullDiskAndALockTimeoutAreOutagesByTheirStates() {
         assertTrue(Failures.databaseUnreachable(new SQLException("No space left on device", "53100")));
         assertTrue(Failures.databaseUnreachable(new SQLException("IO Exception: disk full", "90028")));
         assertTrue(Failures.databaseUnreachable(new SQLException("Timeout trying to lock table", "HYT00")));
         assertTrue(Failures.databaseUnreachable(new SQLException("deadlock detected", "40P01")));
         assertTrue(Failures.databaseUnreachable(new SQLException("the database system is shutting down", "57P03")));
+        assertTrue(Failures.databaseUnreachable(new SQLException("Database may be already in use", "90020")));
     }
 
     @Test
