@@ -23,6 +23,12 @@ public final class InvalidInputException extends DomainException {
         return violations;
     }
 
+    /** The same violations, with the fields in {@code names} renamed: a reader's roles become a command's inputs. */
+    public InvalidInputException renamed(java.util.Map<String, String> names) {
+        return new InvalidInputException(violations.stream()
+                .map(v -> new Violation(names.getOrDefault(v.field(), v.field()), v.message())).toList());
+    }
+
     /** One rule broken by one field; {@code field} is a JSON-pointer-like path such as {@code leads[0].name}. */
     public record Violation(String field, String message) {
         @Override

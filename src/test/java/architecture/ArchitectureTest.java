@@ -50,12 +50,15 @@ class ArchitectureTest {
             .adapter("config", "adapters.config..")
             .adapter("http", "adapters.http..")
             .adapter("lifecycle", "adapters.lifecycle..")
+            .adapter("fileformat", "adapters.fileformat..")
             // The domain has no separate domain-service layer: its analyzers are part of the model.
             .withOptionalLayers(true)
             // adapters.config holds the shared @ConfigMapping and Clock producer every adapter reads;
             // adapters.http the shared HTTP edge (caller, problem shape, failure classes) of the transports.
             .ignoreDependency(resideInAPackage("adapters.."), resideInAPackage("adapters.config.."))
             .ignoreDependency(resideInAPackage("adapters.."), resideInAPackage("adapters.http.."))
+            // adapters.config makes the plain-Java file formats beans (they may not know CDI themselves).
+            .ignoreDependency(resideInAPackage("adapters.config.."), resideInAPackage("adapters.fileformat.."))
             .ensureAllClassesAreContainedInArchitecture()
             .because("dependencies point inwards: adapters use use cases, use cases use the domain, "
                     + "and one adapter never reaches into another adapter's technology");
@@ -68,11 +71,20 @@ class ArchitectureTest {
                     + "replaced or tested one at a time");
 
     @ArchTest
-    static final ArchRule fileReadersArePlainJava = classes()
-            .that().resideInAPackage("adapters.rest.fileformat..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "domain..", "adapters.rest.fileformat..")
-            .because("the WFDB and CSV readers are reused outside the HTTP stack (unit tests, benchmarks on "
-                    + "files), so they must need neither Quarkus nor JAX-RS nor the REST adapter around them");
+    static final ArchRule fileFormatsArePlainJava = classes()
+            .that().resideInAPackage("adapters.fileformat..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "domain..", "usecase.port..",
+                    "adapters.fileformat..", "com.fasterxml.jackson.core..")
+            .because("the WFDB and CSV readers and the archive format are reused outside the HTTP stack (unit "
+                    + "tests, benchmarks on files), so they must need neither Quarkus nor CDI nor a transport "
+                    + "around them; the archive streams JSON with Jackson's parser, a library, not a framework");
+
+    @ArchTest
+    static final ArchRule transportsDoNotReachIntoFileFormats = noClasses()
+            .that().resideInAPackage("adapters.rest..")
+            .should().dependOnClassesThat().resideInAPackage("adapters.fileformat..")
+            .because("a transport turns its request into a use-case command; which reader reads a file, and how "
+                    + "an archive is laid out, is decided behind the use cases' ports");
 
     @ArchTest
     static final ArchRule jpaEntitiesLiveInThePersistenceAdapter = classes()

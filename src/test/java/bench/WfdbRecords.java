@@ -1,6 +1,6 @@
 package bench;
 
-import adapters.rest.fileformat.WfdbRecordReader;
+import adapters.fileformat.wfdb.WfdbRecordReader;
 import domain.ecg.Recording;
 import java.io.IOException;
 import java.nio.file.Files;

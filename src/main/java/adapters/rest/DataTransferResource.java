@@ -1,9 +1,6 @@
 package adapters.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import domain.ecg.RecordingLimits;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import usecase.port.ArchiveFormat;
 import usecase.transfer.ExportData;
 import usecase.transfer.ImportData;
 
@@ -37,44 +35,42 @@ import usecase.transfer.ImportData;
 @SecurityRequirement(name = "bearer")
 public class DataTransferResource {
 
+    /** Archives are gzip streams. */
+    static final String ARCHIVE_MEDIA_TYPE = "application/gzip";
+
     private final ExportData exportData;
     private final ImportData importData;
-    private final JsonFactory json;
-    private final String databaseKind;
-    private final RecordingLimits limits;
+    private final ArchiveFormat archives;
     private final java.nio.file.Path spoolDirectory;
 
-    DataTransferResource(ExportData exportData, ImportData importData, ObjectMapper mapper,
-                         @ConfigProperty(name = "sinus.db.kind") String databaseKind, RecordingLimits limits,
+    DataTransferResource(ExportData exportData, ImportData importData, ArchiveFormat archives,
                          @ConfigProperty(name = "quarkus.http.body.uploads-directory") String spoolDirectory) {
         this.exportData = exportData;
         this.importData = importData;
-        this.json = mapper.getFactory();
-        this.databaseKind = databaseKind;
-        this.limits = limits;
+        this.archives = archives;
         this.spoolDirectory = java.nio.file.Path.of(spoolDirectory);
     }
 
     @GET
     @Path("/export")
-    @Produces(NdjsonArchive.MEDIA_TYPE)
+    @Produces(ARCHIVE_MEDIA_TYPE)
     @Operation(summary = "Export all accounts, tokens and ECGs", description = "A streamed Sinus archive "
             + "(gzip-compressed JSON lines, versioned, with an end record); password and token hashes only.")
     @APIResponse(responseCode = "200", description = "The archive")
     public Response export() {
         StreamingOutput body = output -> {
-            try (NdjsonArchive.Writer writer = new NdjsonArchive.Writer(json, output, databaseKind)) {
+            try (ArchiveFormat.Output writer = archives.writer(output)) {
                 exportData.execute(writer);
             }
         };
-        return Response.ok(body, NdjsonArchive.MEDIA_TYPE)
+        return Response.ok(body, ARCHIVE_MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"sinus-" + LocalDate.now() + ".ndjson.gz\"")
                 .build();
     }
 
     @POST
     @Path("/import")
-    @Consumes(NdjsonArchive.MEDIA_TYPE)
+    @Consumes(ARCHIVE_MEDIA_TYPE)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import a Sinus archive", description = "An archive only creates its own accounts, with "
             + "their tokens and ECGs: it never adds to an account that exists here. The whole archive is checked "
@@ -91,7 +87,7 @@ public class DataTransferResource {
         java.nio.file.Path spool = Files.createTempFile(spoolDirectory, "sinus-import-", ".ndjson.gz");
         try {
             Files.copy(archive, spool, StandardCopyOption.REPLACE_EXISTING);
-            return ImportSummary.of(importData.execute(new NdjsonArchive.Reader(json, spool, limits)));
+            return ImportSummary.of(importData.execute(archives.reader(spool)));
         } finally {
             Files.deleteIfExists(spool);
         }

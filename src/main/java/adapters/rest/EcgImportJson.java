@@ -1,7 +1,5 @@
 package adapters.rest;
 
-import adapters.rest.fileformat.ImportedRecording;
-import adapters.rest.fileformat.SkippedSignal;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import domain.ecg.Lead;
 import domain.ecg.Recording;
@@ -10,7 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import usecase.ecg.ImportRecording;
 import usecase.ecg.SubmitEcg;
+import usecase.port.SkippedSignal;
 
 /** The JSON answer to a file import: the accepted ECG and what was read from the file. */
 final class EcgImportJson {
@@ -34,10 +34,13 @@ final class EcgImportJson {
                             + "voltages (e.g. blood pressure in mmHg) and were not imported")
                     List<Skipped> skippedSignals) {
 
-        static Imported of(SubmitEcg.Result result, Recording recording, ImportedRecording imported) {
+        static Imported of(ImportRecording.Result imported) {
+            SubmitEcg.Result result = imported.submitted();
+            Recording recording = imported.recording();
             return new Imported(result.id(), EcgJson.status(result.status()), recording.date(),
                     recording.samplingRateHz(), recording.leads().stream().map(Lead::name).toList(),
-                    imported.samplesPerLead(), imported.skipped().stream().map(Skipped::of).toList());
+                    imported.imported().samplesPerLead(),
+                    imported.imported().skipped().stream().map(Skipped::of).toList());
         }
     }
 

@@ -1,14 +1,7 @@
 package adapters.rest;
 
-import adapters.http.Problem;
-import adapters.rest.fileformat.CsvRecordReader;
-import adapters.rest.fileformat.ImportedRecording;
-import adapters.rest.fileformat.VoltageUnit;
-import adapters.rest.fileformat.WfdbRecordReader;
-import domain.Violations;
 import adapters.http.Caller;
-import domain.ecg.Recording;
-import domain.ecg.RecordingLimits;
+import adapters.http.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -20,8 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import usecase.ecg.SubmitEcg;
+import usecase.ecg.ImportRecording;
+import usecase.port.RecordingReader.SourceFile;
 
 /**
  * Imports a recording from files: a PhysioNet WFDB record or a CSV file. Quarkus spools every uploaded
@@ -52,17 +44,12 @@ import usecase.ecg.SubmitEcg;
         mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class EcgImportResource {
 
-    static final String FORM = "(form)";
-    private static final String EITHER = "send either a WFDB record (parts header and data) or a CSV file (part csv)";
-
     private final SecurityIdentity identity;
-    private final SubmitEcg submitEcg;
-    private final RecordingLimits limits;
+    private final ImportRecording importRecording;
 
-    EcgImportResource(SecurityIdentity identity, SubmitEcg submitEcg, RecordingLimits limits) {
+    EcgImportResource(SecurityIdentity identity, ImportRecording importRecording) {
         this.identity = identity;
-        this.submitEcg = submitEcg;
-        this.limits = limits;
+        this.importRecording = importRecording;
     }
 
     @POST
@@ -80,82 +67,16 @@ public class EcgImportResource {
     @APIResponse(responseCode = "422", description = "Neither or both formats, a bad form field, or a file that "
             + "cannot be imported; the problem's errors name the part and, for files, the line")
     public Response importRecording(@BeanParam Form form) throws IOException {
-        Violations violations = new Violations();
-        UUID id = uuid(form.id, violations);
-        OffsetDateTime date = date(form.date, violations);
-        Integer rate = samplingRate(form.samplingRateHz, violations);
-        VoltageUnit unit = units(form.units, violations);
         List<FileUpload> data = form.data == null ? List.of() : form.data;
-        boolean wfdb = form.header != null || !data.isEmpty();
-        boolean csv = form.csv != null;
-        if (wfdb && csv) {
-            violations.add(FORM, EITHER + ", not both");
-        } else if (!wfdb && !csv) {
-            violations.add(FORM, EITHER);
-        } else if (wfdb) {
-            violations.check(form.header != null, "header", "is required with data parts: the record's .hea file");
-            violations.check(rate == null, "sampling_rate_hz", "applies to CSV only; a WFDB header states the rate");
-            violations.check(form.units == null || form.units.isBlank(), "units",
-                    "applies to CSV only; a WFDB header states the units");
-        }
-        violations.throwIfAny();
-
-        ImportedRecording imported = wfdb
-                ? WfdbRecordReader.read(form.header.uploadedFile(), data.stream()
-                        .map(f -> new WfdbRecordReader.DataFile(f.fileName(), f.uploadedFile())).toList(), limits)
-                : CsvRecordReader.read(form.csv.uploadedFile(), rate, unit == null ? VoltageUnit.MICROVOLT : unit,
-                        limits);
-        Recording read = imported.recording();
-        Recording recording = date == null ? read : read.withDate(date.toInstant());
-        SubmitEcg.Result result = submitEcg.execute(new SubmitEcg.Command(Caller.id(identity), id, recording));
-        return Response.accepted(EcgImportJson.Imported.of(result, recording, imported))
-                .location(URI.create("/v1/ecgs/" + result.id())).build();
+        ImportRecording.Result result = importRecording.execute(new ImportRecording.Command(Caller.id(identity),
+                form.id, form.date, form.samplingRateHz, form.units, file(form.header),
+                data.stream().map(EcgImportResource::file).toList(), file(form.csv)));
+        UUID id = result.submitted().id();
+        return Response.accepted(EcgImportJson.Imported.of(result)).location(URI.create("/v1/ecgs/" + id)).build();
     }
 
-    private static UUID uuid(String value, Violations violations) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            violations.add("id", "must be a UUID");
-            return null;
-        }
-    }
-
-    private static OffsetDateTime date(String value, Violations violations) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            violations.add("date", "must be an ISO-8601 date-time with an offset, e.g. 2026-11-23T08:30:00Z");
-            return null;
-        }
-    }
-
-    private static Integer samplingRate(String value, Violations violations) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            violations.add("sampling_rate_hz", "must be an integer");
-            return null;
-        }
-    }
-
-    private static VoltageUnit units(String value, Violations violations) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return VoltageUnit.of(value.strip()).orElseGet(() -> {
-            violations.add("units", "must be uV, mV or V");
-            return null;
-        });
+    private static SourceFile file(FileUpload upload) {
+        return upload == null ? null : new SourceFile(upload.fileName(), upload.uploadedFile());
     }
 
     /** The multipart form; every part is optional on its own, the method checks which combination was sent. */

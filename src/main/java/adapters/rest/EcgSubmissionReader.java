@@ -1,10 +1,10 @@
 package adapters.rest;
 
-import adapters.rest.fileformat.IntArrayBuilder;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import domain.Violations;
+import domain.ecg.IntArrayBuilder;
 import domain.ecg.Lead;
 import domain.ecg.Recording;
 import domain.ecg.RecordingLimits;

@@ -1,8 +1,8 @@
 package adapters.rest;
 
+import static adapters.fileformat.wfdb.WfdbFiles.checksum;
+import static adapters.fileformat.wfdb.WfdbFiles.encode;
 import static adapters.rest.TestAccounts.asAdmin;
-import static adapters.rest.fileformat.WfdbFiles.checksum;
-import static adapters.rest.fileformat.WfdbFiles.encode;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -16,7 +16,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import adapters.rest.fileformat.WfdbFiles;
+import adapters.fileformat.wfdb.WfdbFiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

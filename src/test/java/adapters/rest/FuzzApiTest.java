@@ -1,9 +1,8 @@
 package adapters.rest;
 
+import static adapters.fileformat.wfdb.WfdbFiles.checksum;
+import static adapters.fileformat.wfdb.WfdbFiles.encode;
 import static adapters.rest.TestAccounts.asAdmin;
-import static adapters.rest.fileformat.WfdbFiles.checksum;
-import static adapters.rest.fileformat.WfdbFiles.encode;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,7 +1,7 @@
 package adapters.rest;
 
-import static adapters.rest.fileformat.WfdbFiles.checksum;
-import static adapters.rest.fileformat.WfdbFiles.encode;
+import static adapters.fileformat.wfdb.WfdbFiles.checksum;
+import static adapters.fileformat.wfdb.WfdbFiles.encode;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;

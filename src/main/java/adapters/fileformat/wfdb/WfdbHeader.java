@@ -1,4 +1,4 @@
-package adapters.rest.fileformat;
+package adapters.fileformat.wfdb;
 
 import domain.InvalidInputException;
 import domain.ecg.Recording;
@@ -35,7 +35,7 @@ public record WfdbHeader(String recordName, int samplingRateHz, Long samplesPerS
                          List<SignalSpec> signals) {
 
     /** Field of the form part that carries the header, used in every violation about it. */
-    static final String FIELD = "header";
+    static final String FIELD = usecase.port.RecordingReader.MAIN_FILE;
     /** A header is a few lines; anything far larger is not one, and is refused before it fills the memory. */
     static final long MAX_BYTES = 1 << 20;
     static final Set<Integer> SUPPORTED_FORMATS = Set.of(16, 61, 80, 212);

@@ -1,4 +1,4 @@
-package adapters.rest.fileformat;
+package adapters.fileformat.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

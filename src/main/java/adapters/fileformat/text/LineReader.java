@@ -1,4 +1,4 @@
-package adapters.rest.fileformat;
+package adapters.fileformat.text;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +7,7 @@ import java.io.InputStream;
  * The lines of a byte stream, one at a time, in a reused buffer: no {@code String} per line. A line
  * ends at {@code \n}; a {@code \r} before it is dropped.
  */
-final class LineReader {
+public final class LineReader {
 
     private final InputStream in;
     private final int maxLineBytes;
@@ -18,7 +18,7 @@ final class LineReader {
     private int length;
     private int number;
 
-    LineReader(InputStream in, int maxLineBytes) {
+    public LineReader(InputStream in, int maxLineBytes) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
     }
@@ -29,7 +29,7 @@ final class LineReader {
      * @return false at the end of the stream
      * @throws LineTooLongException when a line exceeds the limit (a binary file, most likely)
      */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         length = 0;
         boolean started = false;
         while (true) {
@@ -74,21 +74,21 @@ final class LineReader {
     }
 
     /** The current line's bytes, valid until the next call of {@link #next()}. */
-    byte[] bytes() {
+    public byte[] bytes() {
         return line;
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 
     /** One-based number of the current line. */
-    int number() {
+    public int number() {
         return number;
     }
 
-    static final class LineTooLongException extends IOException {
-        final int line;
+    public static final class LineTooLongException extends IOException {
+        public final int line;
 
         LineTooLongException(int line) {
             super("line " + line + " is too long");

@@ -1,8 +1,8 @@
-package adapters.rest.fileformat;
+package adapters.fileformat.wfdb;
 
-import static adapters.rest.fileformat.WfdbFiles.checksum;
-import static adapters.rest.fileformat.WfdbFiles.encode;
-import static adapters.rest.fileformat.WfdbFiles.write;
+import static adapters.fileformat.wfdb.WfdbFiles.checksum;
+import static adapters.fileformat.wfdb.WfdbFiles.encode;
+import static adapters.fileformat.wfdb.WfdbFiles.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import usecase.port.ImportedRecording;
+import usecase.port.SkippedSignal;
 
 class WfdbRecordReaderTest {
 
@@ -182,7 +184,7 @@ class WfdbRecordReaderTest {
                         + "100.dat 212 200 11 1024 0 0 0 V5\n",
                 Map.of("100.dat", encode(212, first, second)));
 
-        assertEquals("data: 100.dat is truncated: it holds 649,999 of 650,000 samples per signal", message(e));
+        assertEquals("companion files: 100.dat is truncated: it holds 649,999 of 650,000 samples per signal", message(e));
     }
 
     @Test
@@ -191,7 +193,7 @@ class WfdbRecordReaderTest {
         InvalidInputException e = invalid("rec 1 360 3\nd.dat 16 200 12 0 10 " + (checksum(signal) + 1) + " 0 MLII\n",
                 Map.of("d.dat", encode(16, signal)));
 
-        assertEquals("data: checksum of signal MLII does not match the header: the data file is corrupt or belongs "
+        assertEquals("companion files: checksum of signal MLII does not match the header: the data file is corrupt or belongs "
                 + "to another record", message(e));
     }
 
@@ -208,14 +210,14 @@ class WfdbRecordReaderTest {
     void unsupportedFormatIsRejectedWithTheList() {
         InvalidInputException e = invalid("rec 1 360\nd.dat 311 200 12 0\n", Map.of("d.dat", new byte[4]));
 
-        assertEquals("header: line 2: storage format 311 is not supported (supported: 16, 61, 80, 212)", message(e));
+        assertEquals("main file: line 2: storage format 311 is not supported (supported: 16, 61, 80, 212)", message(e));
     }
 
     @Test
     void samplesPerFrameAndSkewAreNotSupported() {
-        assertEquals("header: line 2: 2 samples per frame is not supported (only 1)",
+        assertEquals("main file: line 2: 2 samples per frame is not supported (only 1)",
                 message(invalid("rec 1 360\nd.dat 16x2\n", Map.of("d.dat", new byte[4]))));
-        assertEquals("header: line 2: skew is not supported (3 samples)",
+        assertEquals("main file: line 2: skew is not supported (3 samples)",
                 message(invalid("rec 1 360\nd.dat 16:3\n", Map.of("d.dat", new byte[4]))));
     }
 
@@ -239,7 +241,7 @@ class WfdbRecordReaderTest {
         InvalidInputException e = invalid("rec 1 125 2\nd.dat 16 100/mmHg 12 0 0 0 0 ABP\n",
                 Map.of("d.dat", encode(16, new int[] {1, 2})));
 
-        assertEquals("header: no signal is a voltage (ABP in mmHg); an ECG needs at least one lead in V, mV or uV",
+        assertEquals("main file: no signal is a voltage (ABP in mmHg); an ECG needs at least one lead in V, mV or uV",
                 message(e));
     }
 
@@ -284,13 +286,13 @@ class WfdbRecordReaderTest {
                 Map.of("a.dat", encode(16, new int[] {1}), "c.dat", encode(16, new int[] {1})));
 
         List<String> messages = e.violations().stream().map(v -> v.field() + ": " + v.message()).toList();
-        assertEquals(List.of("data: missing data file(s) b.dat: send each as a part named data, with its file name",
-                "data: data file(s) c.dat are not named by the header of record rec, which names a.dat, b.dat"), messages);
+        assertEquals(List.of("companion files: missing data file(s) b.dat: send each as a part named data, with its file name",
+                "companion files: data file(s) c.dat are not named by the header of record rec, which names a.dat, b.dat"), messages);
     }
 
     @Test
     void noDataFileAtAllIsMissing() {
-        assertEquals("data: missing data file(s) 100.dat: send each as a part named data, with its file name",
+        assertEquals("companion files: missing data file(s) 100.dat: send each as a part named data, with its file name",
                 message(invalid("100 1 360\n100.dat 16\n", Map.of())));
     }
 
@@ -326,7 +328,7 @@ class WfdbRecordReaderTest {
         assertArrayEquals(new int[] {5, 6}, samples(imported, 0));
 
         InvalidInputException e = invalid("# comment\n\nrec 1 360\n# x\nd.dat 16 abc\n", Map.of());
-        assertEquals("header: line 5: gain \"abc\" is not understood (expected gain[(baseline)][/units], "
+        assertEquals("main file: line 5: gain \"abc\" is not understood (expected gain[(baseline)][/units], "
                 + "e.g. 200(1024)/mV)", message(e));
     }
 
@@ -335,52 +337,52 @@ class WfdbRecordReaderTest {
         ImportedRecording imported = read("rec 1 359.9999999\nd.dat 16\n", Map.of("d.dat", encode(16, new int[] {1})));
         assertEquals(360, imported.recording().samplingRateHz());
 
-        assertEquals("header: line 1: sampling frequency 360.5 Hz is not a whole number of Hz, which Sinus needs",
+        assertEquals("main file: line 1: sampling frequency 360.5 Hz is not a whole number of Hz, which Sinus needs",
                 message(invalid("rec 1 360.5\nd.dat 16\n", Map.of())));
-        assertEquals("header: line 1: sampling frequency 20000 Hz is outside the supported 1-10000 Hz",
+        assertEquals("main file: line 1: sampling frequency 20000 Hz is outside the supported 1-10000 Hz",
                 message(invalid("rec 1 20000\nd.dat 16\n", Map.of())));
     }
 
     @Test
     void headerErrorsNameTheirLine() {
-        assertEquals("header: line 1: multi-segment records are not supported (rec/2)",
+        assertEquals("main file: line 1: multi-segment records are not supported (rec/2)",
                 message(invalid("rec/2 1 360 100\nseg1 100\n", Map.of())));
-        assertEquals("header: line 1: number of signals \"two\" is not an integer",
+        assertEquals("main file: line 1: number of signals \"two\" is not an integer",
                 message(invalid("rec two 360\n", Map.of())));
-        assertEquals("header: line 1: the record line needs at least a record name and the number of signals",
+        assertEquals("main file: line 1: the record line needs at least a record name and the number of signals",
                 message(invalid("rec\n", Map.of())));
-        assertEquals("header: line 1: the record has no signals", message(invalid("rec 0\n", Map.of())));
-        assertEquals("header: line 2: ADC zero \"x\" is not an integer",
+        assertEquals("main file: line 1: the record has no signals", message(invalid("rec 0\n", Map.of())));
+        assertEquals("main file: line 2: ADC zero \"x\" is not an integer",
                 message(invalid("rec 1 360\nd.dat 16 200 12 x\n", Map.of())));
-        assertEquals("header: line 3: a signal line needs at least a file name and a storage format",
+        assertEquals("main file: line 3: a signal line needs at least a file name and a storage format",
                 message(invalid("rec 2 360\nd.dat 16\nd.dat\n", Map.of())));
-        assertEquals("header: the record line (line 1) declares 3 signals but the header describes 1",
+        assertEquals("main file: the record line (line 1) declares 3 signals but the header describes 1",
                 message(invalid("rec 3 360\nd.dat 16\n", Map.of())));
-        assertEquals("header: line 1: base time \"25:00:00\" is not a time of day HH:MM:SS[.sss]",
+        assertEquals("main file: line 1: base time \"25:00:00\" is not a time of day HH:MM:SS[.sss]",
                 message(invalid("rec 1 360 10 25:00:00\nd.dat 16\n", Map.of())));
-        assertEquals("header: line 1: base date \"31/02/2026\" is not a date DD/MM/YYYY",
+        assertEquals("main file: line 1: base date \"31/02/2026\" is not a date DD/MM/YYYY",
                 message(invalid("rec 1 360 10 10:00:00 31/02/2026\nd.dat 16\n", Map.of())));
-        assertEquals("header: line 2: storage format \"x\" is not understood (expected format[xsamples][:skew][+offset], "
+        assertEquals("main file: line 2: storage format \"x\" is not understood (expected format[xsamples][:skew][+offset], "
                 + "e.g. 212)", message(invalid("rec 1\nd.dat x\n", Map.of())));
     }
 
     @Test
     void emptyAndOversizedHeadersAreRejected() {
-        assertTrue(message(invalid("", Map.of())).startsWith("header: is empty"));
-        assertTrue(message(invalid("# only a comment\n", Map.of())).startsWith("header: is empty"));
+        assertTrue(message(invalid("", Map.of())).startsWith("main file: is empty"));
+        assertTrue(message(invalid("# only a comment\n", Map.of())).startsWith("main file: is empty"));
         String huge = "#" + "x".repeat((int) WfdbHeader.MAX_BYTES) + "\n";
-        assertEquals("header: is 1,048,578 bytes, too large for a WFDB header (at most 1,048,576)",
+        assertEquals("main file: is 1,048,578 bytes, too large for a WFDB header (at most 1,048,576)",
                 message(invalid(huge, Map.of())));
     }
 
     @Test
     void signalsOfOneFileMustShareTheirFormat() {
-        assertEquals("header: the signals of d.dat use different storage formats [16, 212], which is not supported",
+        assertEquals("main file: the signals of d.dat use different storage formats [16, 212], which is not supported",
                 message(invalid("rec 2 360\nd.dat 16\nd.dat 212\n", Map.of("d.dat", new byte[12]))));
     }
 
     @Test
     void anEmptyDataFileWithoutDeclaredLengthHoldsNoSamples() {
-        assertEquals("data: d.dat holds no samples", message(invalid("rec 1 360\nd.dat 16\n", Map.of("d.dat", new byte[1]))));
+        assertEquals("companion files: d.dat holds no samples", message(invalid("rec 1 360\nd.dat 16\n", Map.of("d.dat", new byte[1]))));
     }
 }

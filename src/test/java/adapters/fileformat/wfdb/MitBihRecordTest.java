@@ -1,4 +1,4 @@
-package adapters.rest.fileformat;
+package adapters.fileformat.wfdb;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import adapters.fileformat.csv.CsvRecordReader;
 import domain.InvalidInputException;
 import domain.ecg.Lead;
+import domain.ecg.VoltageUnit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import usecase.port.ImportedRecording;
 
 /**
  * Record 100 of the MIT-BIH Arrhythmia Database, read from the shared data folder (never copied into the

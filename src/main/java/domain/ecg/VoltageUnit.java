@@ -1,4 +1,4 @@
-package adapters.rest.fileformat;
+package domain.ecg;
 
 import java.util.Optional;
 
@@ -42,7 +42,7 @@ public enum VoltageUnit {
      * Rounds to the nearest microvolt, halves away from zero. The result is outside the int range when
      * the value does not fit in a 32-bit sample; callers check with {@code (int) r != r}.
      */
-    static long round(double microvolts) {
+    public static long round(double microvolts) {
         return (long) (microvolts < 0 ? Math.ceil(microvolts - 0.5) : Math.floor(microvolts + 0.5));
     }
 }

@@ -1,16 +1,20 @@
-package adapters.rest.fileformat;
+package adapters.fileformat.csv;
 
+import adapters.fileformat.text.DecimalCell;
+import adapters.fileformat.text.LeadNames;
+import adapters.fileformat.text.LineReader;
 import domain.InvalidInputException;
+import domain.ecg.IntArrayBuilder;
 import domain.ecg.Lead;
 import domain.ecg.Recording;
 import domain.ecg.RecordingLimits;
 import domain.ecg.Signal;
+import domain.ecg.VoltageUnit;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,24 +22,32 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import usecase.port.ImportedRecording;
+import usecase.port.RecordingReader;
 
 /**
  * Reads a recording from CSV, plain or gzip-compressed: a header row of lead names, optionally led by a
  * time column (seconds) or a sample-number column, then one row per sample. The file is parsed as a
  * stream of bytes into one growing {@code int[]} per lead, never held whole in memory.
  */
-public final class CsvRecordReader {
+public final class CsvRecordReader implements RecordingReader {
 
-    /** Field of the form part that carries the file, used in every violation about it. */
-    static final String FIELD = "csv";
-    static final String RATE_FIELD = "sampling_rate_hz";
+    private static final String FIELD = MAIN_FILE;
+    private static final String RATE_FIELD = SAMPLING_RATE;
     private static final int MAX_LINE_BYTES = 1 << 20;
     private static final Set<String> TIME_COLUMNS = Set.of("time", "t", "time_s", "seconds");
     private static final Set<String> SAMPLE_COLUMNS = Set.of("sample", "index");
     /** Time steps may vary this much around their mean: timestamps printed with limited precision jitter. */
     private static final double STEP_TOLERANCE = 0.01;
 
-    private CsvRecordReader() {
+    @Override
+    public Format format() {
+        return Format.CSV;
+    }
+
+    @Override
+    public ImportedRecording read(Files files, RecordingLimits limits) throws IOException {
+        return read(files.main(), files.samplingRateHz(), files.unit(), limits);
     }
 
     /**
@@ -47,11 +59,11 @@ public final class CsvRecordReader {
      */
     public static ImportedRecording read(Path csv, Integer samplingRateHz, VoltageUnit unit, RecordingLimits limits)
             throws IOException {
-        long size = Files.size(csv);
+        long size = java.nio.file.Files.size(csv);
         if (size == 0) {
             throw invalid("the file is empty");
         }
-        try (InputStream file = new BufferedInputStream(Files.newInputStream(csv), 1 << 16)) {
+        try (InputStream file = new BufferedInputStream(java.nio.file.Files.newInputStream(csv), 1 << 16)) {
             boolean gzip = startsWithGzipMagic(file);
             try {
                 InputStream text = gzip ? new GZIPInputStream(file, 1 << 16) : file;

@@ -1,4 +1,4 @@
-package adapters.rest.fileformat;
+package adapters.fileformat.text;
 
 import domain.ecg.Lead;
 import java.util.HashSet;

@@ -1,6 +1,5 @@
-package adapters.rest;
+package adapters.fileformat.archive;
 
-import adapters.rest.fileformat.IntArrayBuilder;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -15,6 +14,7 @@ import domain.analysis.AnalysisReport;
 import domain.analysis.ZeroCrossings;
 import domain.ecg.Ecg;
 import domain.ecg.EcgStatus;
+import domain.ecg.IntArrayBuilder;
 import domain.ecg.Lead;
 import domain.ecg.Recording;
 import domain.ecg.RecordingLimits;
@@ -36,6 +36,7 @@ import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
+import usecase.port.ArchiveFormat;
 import usecase.port.ArchiveReader;
 import usecase.port.ArchiveWriter;
 import usecase.port.StoredEcg;
@@ -52,16 +53,37 @@ import usecase.port.StoredEcg;
  * the recording limits, so no archive, however large or hostile, needs more memory than its largest
  * admissible recording.
  */
-final class NdjsonArchive {
+public final class NdjsonArchive implements ArchiveFormat {
 
-    static final String MEDIA_TYPE = "application/gzip";
     static final String FORMAT = "sinus-archive";
     static final int VERSION = 1;
 
-    private NdjsonArchive() {
+    private final JsonFactory json;
+    private final String sourceDatabase;
+    private final RecordingLimits limits;
+
+    /**
+     * @param json           the JSON parser and generator, with the stream limits every JSON input gets
+     * @param sourceDatabase named in the header of the archives written (h2, postgresql)
+     * @param limits         checked for every recording read
+     */
+    public NdjsonArchive(JsonFactory json, String sourceDatabase, RecordingLimits limits) {
+        this.json = json;
+        this.sourceDatabase = sourceDatabase;
+        this.limits = limits;
     }
 
-    static final class Writer implements ArchiveWriter, AutoCloseable {
+    @Override
+    public Output writer(OutputStream target) {
+        return new Writer(json, target, sourceDatabase);
+    }
+
+    @Override
+    public ArchiveReader reader(Path archive) {
+        return new Reader(json, archive, limits);
+    }
+
+    static final class Writer implements ArchiveFormat.Output {
 
         private final GZIPOutputStream out;
         private final JsonGenerator json;

@@ -1,4 +1,4 @@
-package adapters.rest.fileformat;
+package adapters.fileformat.wfdb;
 
 import java.io.IOException;
 

@@ -1,15 +1,16 @@
-package adapters.rest.fileformat;
+package adapters.fileformat.wfdb;
 
+import adapters.fileformat.text.LeadNames;
 import domain.InvalidInputException;
 import domain.Violations;
 import domain.ecg.Lead;
 import domain.ecg.Recording;
 import domain.ecg.RecordingLimits;
 import domain.ecg.Signal;
+import domain.ecg.VoltageUnit;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,32 +20,33 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import usecase.port.ImportedRecording;
+import usecase.port.RecordingReader;
+import usecase.port.SkippedSignal;
 
 /**
  * Reads a PhysioNet WFDB record (a {@code .hea} header and its {@code .dat} files) into a recording in
  * integer microvolts. The samples are decoded straight from the files into one {@code int[]} per lead,
  * so memory holds the result, not the files.
  */
-public final class WfdbRecordReader {
+public final class WfdbRecordReader implements RecordingReader {
 
-    /** Field of the form parts that carry the data files, used in every violation about them. */
-    static final String DATA_FIELD = "data";
+    private static final String DATA_FIELD = COMPANION_FILES;
 
-    private WfdbRecordReader() {
+    @Override
+    public Format format() {
+        return Format.WFDB;
     }
 
-    /**
-     * A data file as uploaded.
-     *
-     * @param name the client's file name (only its last path component counts), or null when it sent none
-     */
-    public record DataFile(String name, Path path) {
+    @Override
+    public ImportedRecording read(Files files, RecordingLimits limits) throws IOException {
+        return read(files.main(), files.companions(), limits);
     }
 
     /** {@link #read(Path, List, RecordingLimits)} for data files with distinct names. */
     public static ImportedRecording read(Path header, Map<String, Path> dataFiles, RecordingLimits limits)
             throws IOException {
-        return read(header, dataFiles.entrySet().stream().map(e -> new DataFile(e.getKey(), e.getValue())).toList(),
+        return read(header, dataFiles.entrySet().stream().map(e -> new SourceFile(e.getKey(), e.getValue())).toList(),
                 limits);
     }
 
@@ -56,7 +58,7 @@ public final class WfdbRecordReader {
      *                  header declares or, when it declares none, the data files hold
      * @throws InvalidInputException when the header or a data file cannot be imported; the message says why
      */
-    public static ImportedRecording read(Path header, List<DataFile> dataFiles, RecordingLimits limits)
+    public static ImportedRecording read(Path header, List<SourceFile> dataFiles, RecordingLimits limits)
             throws IOException {
         WfdbHeader parsed = WfdbHeader.read(header);
         Plan plan = Plan.of(parsed);
@@ -154,10 +156,10 @@ public final class WfdbRecordReader {
     }
 
     /** Pairs each file the leads need with an upload; names missing and unexpected uploads. */
-    private static Map<String, Path> match(WfdbHeader header, Plan plan, List<DataFile> uploads) {
+    private static Map<String, Path> match(WfdbHeader header, Plan plan, List<SourceFile> uploads) {
         Map<String, Path> byName = new LinkedHashMap<>();
         Set<String> duplicates = new LinkedHashSet<>();
-        for (DataFile upload : uploads) {
+        for (SourceFile upload : uploads) {
             String base = baseName(upload.name() == null ? "" : upload.name());
             if (byName.put(base, upload.path()) != null) {
                 duplicates.add(base.isEmpty() ? "(without a file name)" : base);
@@ -198,7 +200,7 @@ public final class WfdbRecordReader {
         for (Map.Entry<String, List<WfdbHeader.SignalSpec>> file : plan.filesToRead.entrySet()) {
             List<WfdbHeader.SignalSpec> signals = file.getValue();
             WfdbHeader.SignalSpec first = signals.get(0);
-            long bytes = Math.max(0, Files.size(files.get(file.getKey())) - first.byteOffset());
+            long bytes = Math.max(0, java.nio.file.Files.size(files.get(file.getKey())) - first.byteOffset());
             long frames = WfdbFormat.of(first.format()).samplesIn(bytes) / signals.size();
             if (declared != null && frames < declared) {
                 truncated.add(DATA_FIELD, String.format(Locale.ROOT,
@@ -243,7 +245,7 @@ public final class WfdbRecordReader {
                 integerScale[s] = scale == Math.rint(scale) && Math.abs(scale) <= Integer.MAX_VALUE ? (long) scale : 0;
             }
         }
-        try (InputStream stream = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try (InputStream stream = new BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16);
              ByteReader bytes = new ByteReader(stream)) {
             stream.skipNBytes(signals.get(0).byteOffset());
             WfdbFormat.Decoder decoder = format.decoder(bytes);

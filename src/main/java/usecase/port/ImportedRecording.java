@@ -1,4 +1,4 @@
-package adapters.rest.fileformat;
+package usecase.port;
 
 import domain.ecg.Recording;
 import java.util.List;

@@ -1,4 +1,4 @@
-package adapters.rest.fileformat;
+package domain.ecg;
 
 import java.util.Arrays;
 

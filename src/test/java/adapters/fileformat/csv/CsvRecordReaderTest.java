@@ -1,14 +1,16 @@
-package adapters.rest.fileformat;
+package adapters.fileformat.csv;
 
-import static adapters.rest.fileformat.WfdbFiles.write;
+import static adapters.fileformat.wfdb.WfdbFiles.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import adapters.fileformat.wfdb.WfdbFiles;
 import domain.InvalidInputException;
 import domain.ecg.Lead;
+import domain.ecg.VoltageUnit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import usecase.port.ImportedRecording;
+import usecase.port.RecordingReader;
 
 class CsvRecordReaderTest {
 
@@ -80,13 +84,13 @@ class CsvRecordReaderTest {
 
     @Test
     void nonUniformTimeStepsAreRejected() {
-        assertEquals("csv: the time steps are not uniform: the step to line 5 is 0.00400000 s, more than 1% away "
+        assertEquals("main file: the time steps are not uniform: the step to line 5 is 0.00400000 s, more than 1% away "
                 + "from the mean step of 0.00266667 s", invalid("t,I\n0,1\n0.002,1\n0.004,1\n0.008,1\n"));
     }
 
     @Test
     void timeMustIncrease() {
-        assertEquals("csv: line 3: time 0.0 s does not come after the previous row's 0.0 s",
+        assertEquals("main file: line 3: time 0.0 s does not come after the previous row's 0.0 s",
                 invalid("time,I\n0,1\n0,1\n"));
     }
 
@@ -95,7 +99,7 @@ class CsvRecordReaderTest {
         assertEquals(500, read("time_s,I\n0,1\n0.002,2\n", 500, VoltageUnit.MICROVOLT).recording().samplingRateHz());
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> read("time_s,I\n0,1\n0.002,2\n", 250, VoltageUnit.MICROVOLT));
-        assertEquals("sampling_rate_hz", e.violations().get(0).field());
+        assertEquals(RecordingReader.SAMPLING_RATE, e.violations().get(0).field());
         assertEquals("is 250 Hz but the time column of the CSV gives 500 Hz", e.violations().get(0).message());
     }
 
@@ -166,40 +170,40 @@ class CsvRecordReaderTest {
 
     @Test
     void nonNumericCellNamesItsLineAndColumn() {
-        assertEquals("csv: line 5, column V1: \"abc\" is not a number",
+        assertEquals("main file: line 5, column V1: \"abc\" is not a number",
                 invalid("time,I,V1\n0,1,1\n0.002,1,1\n0.004,1,1\n0.006,1,abc\n"));
-        assertEquals("csv: line 2, column I: the cell is empty", invalid("I,II\n,1\n"));
-        assertEquals("csv: line 2, column time: \"x\" is not a number", invalid("time,I\nx,1\n"));
-        assertEquals("csv: line 2, column I: \"NaN\" is not a number", invalid("I\nNaN\n"));
+        assertEquals("main file: line 2, column I: the cell is empty", invalid("I,II\n,1\n"));
+        assertEquals("main file: line 2, column time: \"x\" is not a number", invalid("time,I\nx,1\n"));
+        assertEquals("main file: line 2, column I: \"NaN\" is not a number", invalid("I\nNaN\n"));
     }
 
     @Test
     void valuesBeyondThe32BitRangeAreRejected() {
-        assertEquals("csv: line 2, column I: \"3000\" V is beyond the 32-bit microvolt range Sinus stores",
+        assertEquals("main file: line 2, column I: \"3000\" V is beyond the 32-bit microvolt range Sinus stores",
                 invalid("I\n3000\n", null, VoltageUnit.VOLT));
-        assertEquals("csv: line 2, column I: \"1e30\" uV is beyond the 32-bit microvolt range Sinus stores",
+        assertEquals("main file: line 2, column I: \"1e30\" uV is beyond the 32-bit microvolt range Sinus stores",
                 invalid("I\n1e30\n"));
     }
 
     @Test
     void raggedRowsAreRejectedWithTheirLine() {
-        assertEquals("csv: line 3 has 2 columns but the header has 3", invalid("a,b,c\n1,2,3\n1,2\n"));
-        assertEquals("csv: line 2 has 4 columns but the header has 3", invalid("a,b,c\n1,2,3,4\n"));
+        assertEquals("main file: line 3 has 2 columns but the header has 3", invalid("a,b,c\n1,2,3\n1,2\n"));
+        assertEquals("main file: line 2 has 4 columns but the header has 3", invalid("a,b,c\n1,2,3,4\n"));
     }
 
     @Test
     void emptyFilesAndHeaderOnlyFilesAreRejected() {
-        assertEquals("csv: the file is empty", invalid(""));
-        assertEquals("csv: the file has a header but no data rows", invalid("I,II\n"));
-        assertEquals("csv: the file has a header but no data rows", invalid("I,II\n\n\n"));
-        assertTrue(invalid("\nI\n1\n").startsWith("csv: line 1 is empty"));
-        assertEquals("csv: the header names no lead columns, only \"time\"", invalid("time\n0\n"));
+        assertEquals("main file: the file is empty", invalid(""));
+        assertEquals("main file: the file has a header but no data rows", invalid("I,II\n"));
+        assertEquals("main file: the file has a header but no data rows", invalid("I,II\n\n\n"));
+        assertTrue(invalid("\nI\n1\n").startsWith("main file: line 1 is empty"));
+        assertEquals("main file: the header names no lead columns, only \"time\"", invalid("time\n0\n"));
     }
 
     @Test
     void trailingBlankLinesAreIgnoredButNotBlankLinesInside() throws IOException {
         assertEquals(2, read("I\r\n1\r\n2\r\n\r\n  \n").samplesPerLead());
-        assertEquals("csv: line 3 is empty; only lines at the end of the file may be blank", invalid("I\n1\n\n2\n"));
+        assertEquals("main file: line 3 is empty; only lines at the end of the file may be blank", invalid("I\n1\n\n2\n"));
     }
 
     @Test
@@ -212,7 +216,7 @@ class CsvRecordReaderTest {
 
     @Test
     void longLinesAreRejectedBeforeTheyFillTheMemory() {
-        assertEquals("csv: line 2 is longer than 1024 KiB; is this really a CSV file?",
+        assertEquals("main file: line 2 is longer than 1024 KiB; is this really a CSV file?",
                 invalid("I\n" + "1".repeat(2 << 20) + "\n"));
     }
 

@@ -1,22 +1,30 @@
-package adapters.rest.fileformat;
+package adapters.fileformat.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Parses a decimal number straight from a CSV line's bytes. Plain decimals ({@code -0.145}, {@code 995})
- * are read as an integer mantissa and a count of fraction digits, so that scaling to microvolts is exact
- * and allocation-free; anything else (exponents, very long digit strings) goes through {@link BigDecimal}.
+ * Parses a decimal number straight from a text line's bytes. Plain decimals ({@code -0.145}, {@code 995})
+ * are read by one scanner as an integer mantissa and a count of fraction digits, so that scaling to
+ * microvolts is exact and allocation-free; anything else (exponents, very long digit strings) goes through
+ * {@link BigDecimal}.
  */
-final class DecimalCell {
+public final class DecimalCell {
 
     /** Returned by {@link #microvolts} for a cell that is not a number. */
-    static final long NOT_A_NUMBER = Long.MIN_VALUE;
+    public static final long NOT_A_NUMBER = Long.MIN_VALUE;
     /** Returned by {@link #microvolts} for a number too large for any sample. */
-    static final long OUT_OF_RANGE = Long.MAX_VALUE;
+    public static final long OUT_OF_RANGE = Long.MAX_VALUE;
 
-    private static final long[] POWERS_OF_TEN = new long[19];
+    /** At most this many digits are scanned: the mantissa stays below 10^17 < 2^57, so a scan fits one long. */
+    private static final int MAX_DIGITS = 17;
+    /** {@link #scan} found no digit: not a number. */
+    private static final long NO_DIGITS = -1;
+    /** {@link #scan} found more than a plain decimal: exponent, letters, too many digits. */
+    private static final long NOT_PLAIN = -2;
+
+    private static final long[] POWERS_OF_TEN = new long[MAX_DIGITS + 1];
 
     static {
         POWERS_OF_TEN[0] = 1;
@@ -34,52 +42,49 @@ final class DecimalCell {
      * @param decimalComma whether {@code ,} is a decimal separator (files separated by {@code ;} or tabs)
      * @return the result, {@link #NOT_A_NUMBER}, or a value outside the int range when it does not fit
      */
-    static long microvolts(byte[] bytes, int start, int end, int factor, boolean decimalComma) {
-        int i = start;
-        boolean negative = false;
-        if (i < end && (bytes[i] == '-' || bytes[i] == '+')) {
-            negative = bytes[i] == '-';
-            i++;
-        }
-        long mantissa = 0;
-        int digits = 0;
-        int fractionDigits = 0;
-        boolean point = false;
-        for (; i < end; i++) {
-            int c = bytes[i];
-            if (c >= '0' && c <= '9') {
-                if (++digits > 18) {
-                    return slowMicrovolts(bytes, start, end, factor, decimalComma);
-                }
-                mantissa = mantissa * 10 + (c - '0');
-                if (point) {
-                    fractionDigits++;
-                }
-            } else if (!point && (c == '.' || (c == ',' && decimalComma))) {
-                point = true;
-            } else {
-                return slowMicrovolts(bytes, start, end, factor, decimalComma);
-            }
-        }
-        if (digits == 0) {
+    public static long microvolts(byte[] bytes, int start, int end, int factor, boolean decimalComma) {
+        long scan = scan(bytes, start, end, decimalComma);
+        if (scan == NO_DIGITS) {
             return NOT_A_NUMBER;
         }
         long scaled;
         try {
-            scaled = Math.multiplyExact(mantissa, (long) factor);
+            scaled = scan == NOT_PLAIN ? 0 : Math.multiplyExact(mantissa(scan), (long) factor);
         } catch (ArithmeticException e) {
+            scan = NOT_PLAIN;
+            scaled = 0;
+        }
+        if (scan == NOT_PLAIN) {
             return slowMicrovolts(bytes, start, end, factor, decimalComma);
         }
-        long divisor = POWERS_OF_TEN[fractionDigits];
+        long divisor = POWERS_OF_TEN[fractionDigits(scan)];
         long quotient = scaled / divisor;
         if (2 * (scaled % divisor) >= divisor) {
             quotient++;
         }
-        return negative ? -quotient : quotient;
+        return negative(scan) ? -quotient : quotient;
     }
 
     /** The cell as a double, or NaN when it is not a number. */
-    static double value(byte[] bytes, int start, int end, boolean decimalComma) {
+    public static double value(byte[] bytes, int start, int end, boolean decimalComma) {
+        long scan = scan(bytes, start, end, decimalComma);
+        if (scan == NO_DIGITS) {
+            return Double.NaN;
+        }
+        if (scan == NOT_PLAIN || mantissa(scan) >= 1L << 53) {
+            return slowValue(bytes, start, end, decimalComma);
+        }
+        // Both operands are exact doubles (mantissa < 2^53, 10^17 too), so the quotient is correctly rounded.
+        double value = mantissa(scan) / (double) POWERS_OF_TEN[fractionDigits(scan)];
+        return negative(scan) ? -value : value;
+    }
+
+    /**
+     * The one digit scanner: an optional sign, digits with at most one decimal point. The result packs the
+     * mantissa (bits 6 and up), the number of fraction digits (bits 1–5) and the sign (bit 0) into one
+     * non-negative long, or is {@link #NO_DIGITS} or {@link #NOT_PLAIN}.
+     */
+    private static long scan(byte[] bytes, int start, int end, boolean decimalComma) {
         int i = start;
         boolean negative = false;
         if (i < end && (bytes[i] == '-' || bytes[i] == '+')) {
@@ -93,8 +98,8 @@ final class DecimalCell {
         for (; i < end; i++) {
             int c = bytes[i];
             if (c >= '0' && c <= '9') {
-                if (++digits > 15) {
-                    return slowValue(bytes, start, end, decimalComma);
+                if (++digits > MAX_DIGITS) {
+                    return NOT_PLAIN;
                 }
                 mantissa = mantissa * 10 + (c - '0');
                 if (point) {
@@ -103,15 +108,25 @@ final class DecimalCell {
             } else if (!point && (c == '.' || (c == ',' && decimalComma))) {
                 point = true;
             } else {
-                return slowValue(bytes, start, end, decimalComma);
+                return NOT_PLAIN;
             }
         }
         if (digits == 0) {
-            return Double.NaN;
+            return NO_DIGITS;
         }
-        // Both operands are exact doubles (mantissa < 2^53, 10^15 too), so the quotient is correctly rounded.
-        double value = mantissa / (double) POWERS_OF_TEN[fractionDigits];
-        return negative ? -value : value;
+        return mantissa << 6 | (long) fractionDigits << 1 | (negative ? 1 : 0);
+    }
+
+    private static long mantissa(long scan) {
+        return scan >>> 6;
+    }
+
+    private static int fractionDigits(long scan) {
+        return (int) (scan >>> 1) & 0x1F;
+    }
+
+    private static boolean negative(long scan) {
+        return (scan & 1) != 0;
     }
 
     private static long slowMicrovolts(byte[] bytes, int start, int end, int factor, boolean decimalComma) {

@@ -1,4 +1,4 @@
-package adapters.rest.fileformat;
+package usecase.port;
 
 /**
  * A signal of the file that was not imported because it is not a voltage (blood pressure in mmHg,
