@@ -5,7 +5,7 @@ import domain.analysis.AnalysisResult;
 import domain.analysis.Analyzer;
 import domain.analysis.BeatType;
 import domain.analysis.Beats;
-import domain.analysis.HeartRate;
+import domain.analysis.EcgHeartRate;
 import domain.analysis.HeartRateVariability;
 import domain.analysis.RhythmFindings;
 import domain.analysis.SignalQuality;
@@ -68,7 +68,7 @@ public final class QrsBenchmark {
             samples += recordSamples;
             millis += ms;
             worst = Math.min(worst, Math.min(score.sensitivity(), score.positivePredictivity()) * 100);
-            HeartRate rate = report.find(HeartRate.class).orElseThrow();
+            EcgHeartRate rate = report.find(EcgHeartRate.class).orElseThrow();
             System.out.printf(Locale.ROOT, "%-8s %6d %6d %4d %4d %8.3f %8.3f %8.3f %9.2f %12s   %s bpm; %s%n", record,
                     reference.count(), score.truePositives(), score.falseNegatives(), score.falsePositives(),
                     100 * score.sensitivity(), 100 * score.positivePredictivity(), 100 * score.f1(), ms,

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
-import usecase.PrepareService;
+import usecase.startup.PrepareDatabase;
 import usecase.account.EnsureAdminAccount;
 
 /**
@@ -34,12 +34,12 @@ public class ServiceStartup implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(ServiceStartup.class);
 
-    private final PrepareService prepare;
+    private final PrepareDatabase prepare;
     private final SinusConfig config;
     private final Path spool;
     private volatile boolean stopping;
 
-    ServiceStartup(PrepareService prepare, SinusConfig config,
+    ServiceStartup(PrepareDatabase prepare, SinusConfig config,
                    @ConfigProperty(name = "quarkus.http.body.uploads-directory") String spool) {
         this.prepare = prepare;
         this.config = config;
@@ -85,7 +85,7 @@ public class ServiceStartup implements HealthCheck {
         if (prepare.isPrepared() || stopping) {
             return;
         }
-        PrepareService.Result result;
+        PrepareDatabase.Result result;
         try {
             result = prepare.execute(config.admin().username(), config.admin().password(),
                     config.admin().resetPassword());

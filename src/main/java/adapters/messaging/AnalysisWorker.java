@@ -10,7 +10,7 @@ import java.time.Duration;
 import domain.ecg.EcgKey;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import usecase.PrepareService;
+import usecase.startup.PrepareDatabase;
 import usecase.ecg.AnalyseEcg;
 import usecase.ecg.ResumePendingAnalyses;
 
@@ -18,7 +18,7 @@ import usecase.ecg.ResumePendingAnalyses;
  * Consumes the analysis channel on a bounded worker pool ({@code sinus-analysis}), and every
  * {@code sinus.analysis.retry-interval} queues again whatever has been pending longer than that
  * (e.g. an analysis that failed while the database was away). Start-up resumption is part of
- * {@link usecase.PrepareService}.
+ * {@link usecase.startup.PrepareDatabase}.
  */
 @ApplicationScoped
 public class AnalysisWorker {
@@ -27,11 +27,11 @@ public class AnalysisWorker {
 
     private final AnalyseEcg analyseEcg;
     private final ResumePendingAnalyses resumePending;
-    private final PrepareService prepare;
+    private final PrepareDatabase prepare;
     private final Duration retryInterval;
     private volatile boolean stopping;
 
-    AnalysisWorker(AnalyseEcg analyseEcg, ResumePendingAnalyses resumePending, PrepareService prepare,
+    AnalysisWorker(AnalyseEcg analyseEcg, ResumePendingAnalyses resumePending, PrepareDatabase prepare,
                    SinusConfig config) {
         this.analyseEcg = analyseEcg;
         this.resumePending = resumePending;

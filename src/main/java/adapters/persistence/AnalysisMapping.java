@@ -6,7 +6,7 @@ import domain.analysis.BeatCount;
 import domain.analysis.BeatType;
 import domain.analysis.Beats;
 import domain.analysis.Finding;
-import domain.analysis.HeartRate;
+import domain.analysis.EcgHeartRate;
 import domain.analysis.HeartRateVariability;
 import domain.analysis.LeadQuality;
 import domain.analysis.RhythmFindings;
@@ -51,7 +51,7 @@ final class AnalysisMapping {
                 entity.beatTypes[i] = (byte) types[i].code();
             }
         }
-        report.find(HeartRate.class).ifPresent(rate -> {
+        report.find(EcgHeartRate.class).ifPresent(rate -> {
             entity.heartRateUnavailable = bounded(rate.unavailableReason(), REASON_LENGTH);
             entity.meanBpm = rate.meanBpm();
             entity.minBpm = rate.minBpm();
@@ -112,7 +112,7 @@ final class AnalysisMapping {
         }
         if (entity != null) {
             results.add(new BeatCount(entity.beatCount, entity.beatsUnavailable));
-            results.add(new HeartRate(entity.meanBpm, entity.minBpm, entity.maxBpm, entity.rrIntervals,
+            results.add(new EcgHeartRate(entity.meanBpm, entity.minBpm, entity.maxBpm, entity.rrIntervals,
                     entity.heartRateUnavailable));
             results.add(new HeartRateVariability(entity.nnIntervals, entity.meanNnMs, entity.sdnnMs, entity.rmssdMs,
                     entity.pnn50Percent, entity.lfMs2, entity.hfMs2, entity.lfHfRatio, entity.hrvUnavailable,

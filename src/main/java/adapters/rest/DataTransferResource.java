@@ -24,8 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import usecase.port.ArchiveFormat;
-import usecase.transfer.ExportData;
-import usecase.transfer.ImportData;
+import usecase.transfer.ExportArchive;
+import usecase.transfer.RestoreArchive;
 
 /** Moves all data between installations, e.g. from the embedded H2 database to PostgreSQL. */
 @Path("/v1/admin")
@@ -38,12 +38,12 @@ public class DataTransferResource {
     /** Archives are gzip streams. */
     static final String ARCHIVE_MEDIA_TYPE = "application/gzip";
 
-    private final ExportData exportData;
-    private final ImportData importData;
+    private final ExportArchive exportData;
+    private final RestoreArchive importData;
     private final ArchiveFormat archives;
     private final java.nio.file.Path spoolDirectory;
 
-    DataTransferResource(ExportData exportData, ImportData importData, ArchiveFormat archives,
+    DataTransferResource(ExportArchive exportData, RestoreArchive importData, ArchiveFormat archives,
                          @ConfigProperty(name = "quarkus.http.body.uploads-directory") String spoolDirectory) {
         this.exportData = exportData;
         this.importData = importData;
@@ -102,7 +102,7 @@ public class DataTransferResource {
                          @JsonProperty("ecgs_imported") long ecgsImported,
                          @JsonProperty("ecgs_skipped") long ecgsSkipped) {
 
-        static ImportSummary of(ImportData.Result result) {
+        static ImportSummary of(RestoreArchive.Result result) {
             return new ImportSummary(result.usersImported(), result.usersSkipped(), result.apiTokensImported(),
                     result.apiTokensSkipped(), result.ecgsImported(), result.ecgsSkipped());
         }

@@ -5,7 +5,7 @@ import domain.analysis.AnalysisReport;
 import domain.analysis.BeatCount;
 import domain.analysis.Beats;
 import domain.analysis.Finding;
-import domain.analysis.HeartRate;
+import domain.analysis.EcgHeartRate;
 import domain.analysis.HeartRateVariability;
 import domain.analysis.LeadQuality;
 import domain.analysis.RhythmFindings;
@@ -88,7 +88,7 @@ final class EcgJson {
                     summary.submittedAt(), summary.analysedAt(), leads, summary.zeroCrossingsTotal(),
                     analysis == null ? null : analysis.find(BeatCount.class)
                             .map(count -> BeatsOut.of(summary.id(), count)).orElse(null),
-                    analysis == null ? null : analysis.find(HeartRate.class).map(HeartRateOut::of).orElse(null),
+                    analysis == null ? null : analysis.find(EcgHeartRate.class).map(HeartRateOut::of).orElse(null),
                     analysis == null ? null : analysis.find(HeartRateVariability.class).map(HrvOut::of).orElse(null),
                     analysis == null ? null : analysis.find(RhythmFindings.class).map(FindingsOut::of).orElse(null),
                     summary.failureReason());
@@ -135,7 +135,7 @@ final class EcgJson {
     }
 
     @RegisterForReflection
-    @Schema(name = "HeartRate", description = "Mean over all RR intervals; minimum and maximum of the rate from the "
+    @Schema(name = "EcgHeartRate", description = "Mean over all RR intervals; minimum and maximum of the rate from the "
             + "median of 8 consecutive RR intervals. The RR series is at /v1/ecgs/{id}/beats (rr_ms of each beat).")
     record HeartRateOut(@JsonProperty("mean_bpm") Double meanBpm,
                         @JsonProperty("min_bpm") Double minBpm,
@@ -143,7 +143,7 @@ final class EcgJson {
                         @JsonProperty("rr_intervals") int rrIntervals,
                         @JsonProperty("unavailable_reason") String unavailableReason) {
 
-        static HeartRateOut of(HeartRate rate) {
+        static HeartRateOut of(EcgHeartRate rate) {
             return new HeartRateOut(rate.meanBpm(), rate.minBpm(), rate.maxBpm(), rate.rrIntervals(),
                     rate.unavailableReason());
         }

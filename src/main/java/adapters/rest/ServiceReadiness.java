@@ -4,14 +4,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import usecase.PrepareService;
+import usecase.startup.PrepareDatabase;
 
 /** Until the database has been prepared (it may be down at start-up), every API request gets a 503. */
 public class ServiceReadiness {
 
-    private final PrepareService prepare;
+    private final PrepareDatabase prepare;
 
-    ServiceReadiness(PrepareService prepare) {
+    ServiceReadiness(PrepareDatabase prepare) {
         this.prepare = prepare;
     }
 

@@ -77,11 +77,6 @@ final class BeatClassifier {
     }
 
     private static double median(double[] values, int count) {
-        if (count == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = java.util.Arrays.copyOf(values, count);
-        java.util.Arrays.sort(sorted);
-        return count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
+        return Select.median(java.util.Arrays.copyOf(values, count), count); // the history stays in its order
     }
 }

@@ -12,14 +12,14 @@ public final class HeartRateAnalyzer implements Analyzer {
     static final int ROLLING_INTERVALS = 8;
 
     @Override
-    public HeartRate analyse(Recording recording, AnalysisReport earlier) {
+    public EcgHeartRate analyse(Recording recording, AnalysisReport earlier) {
         Beats beats = Analyses.beats(earlier);
         if (!beats.available()) {
-            return HeartRate.unavailable(beats.unavailableReason());
+            return EcgHeartRate.unavailable(beats.unavailableReason());
         }
         int intervals = beats.count() - 1;
         if (intervals < 1) {
-            return HeartRate.unavailable("fewer than 2 beats were detected");
+            return EcgHeartRate.unavailable("fewer than 2 beats were detected");
         }
         double mean = 60.0 * intervals / (beats.timeSeconds(beats.count() - 1) - beats.timeSeconds(0));
         double min = Double.MAX_VALUE;
@@ -31,7 +31,7 @@ public final class HeartRateAnalyzer implements Analyzer {
         // The mean is over the whole span, the extremes over runs of medians: on a steady rhythm with jittering
         // R peaks a median can land a hair either side of the mean. The mean lies between them by definition.
         double roundedMean = Decimals.round(mean, 1);
-        return new HeartRate(roundedMean, Math.min(roundedMean, Decimals.round(min, 1)),
+        return new EcgHeartRate(roundedMean, Math.min(roundedMean, Decimals.round(min, 1)),
                 Math.max(roundedMean, Decimals.round(max, 1)), intervals, null);
     }
 
@@ -48,9 +48,7 @@ public final class HeartRateAnalyzer implements Analyzer {
             for (int k = 0; k < window; k++) {
                 run[k] = beats.rrSeconds(end - window + 1 + k);
             }
-            java.util.Arrays.sort(run);
-            double median = window % 2 == 1 ? run[window / 2] : (run[window / 2 - 1] + run[window / 2]) / 2;
-            out[end - window] = 60 / median;
+            out[end - window] = 60 / Select.median(run, window);
         }
         return out;
     }

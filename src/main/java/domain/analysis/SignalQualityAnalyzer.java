@@ -4,7 +4,6 @@ import domain.ecg.Lead;
 import domain.ecg.Recording;
 import domain.ecg.Signal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -159,8 +158,7 @@ public final class SignalQualityAnalyzer implements Analyzer {
             System.arraycopy(lead, 0, all, k, lead.length);
             k += lead.length;
         }
-        Arrays.sort(all);
-        return all[all.length / 2];
+        return Select.median(all, all.length);
     }
 
     /** Only windows that reach the lead's extreme value are scanned for runs at it. */

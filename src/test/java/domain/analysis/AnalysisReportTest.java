@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class AnalysisReportTest {
 
-    private record HeartRate(int bpm) implements AnalysisResult {
+    private record EcgHeartRate(int bpm) implements AnalysisResult {
     }
 
     private record BeatCount(int beats) implements AnalysisResult {
@@ -21,10 +21,10 @@ class AnalysisReportTest {
 
     @Test
     void findsTheResultOfTheRequestedType() {
-        AnalysisReport report = new AnalysisReport(List.of(new HeartRate(72), crossings));
+        AnalysisReport report = new AnalysisReport(List.of(new EcgHeartRate(72), crossings));
 
         assertEquals(Optional.of(crossings), report.find(ZeroCrossings.class));
-        assertEquals(Optional.of(new HeartRate(72)), report.find(HeartRate.class));
+        assertEquals(Optional.of(new EcgHeartRate(72)), report.find(EcgHeartRate.class));
     }
 
     @Test
@@ -36,9 +36,9 @@ class AnalysisReportTest {
 
     @Test
     void findReturnsTheFirstOfSeveralResultsOfTheSameType() {
-        AnalysisReport report = new AnalysisReport(List.of(new HeartRate(60), new HeartRate(90)));
+        AnalysisReport report = new AnalysisReport(List.of(new EcgHeartRate(60), new EcgHeartRate(90)));
 
-        assertEquals(Optional.of(new HeartRate(60)), report.find(HeartRate.class));
+        assertEquals(Optional.of(new EcgHeartRate(60)), report.find(EcgHeartRate.class));
     }
 
     @Test
@@ -46,9 +46,9 @@ class AnalysisReportTest {
         List<AnalysisResult> results = new ArrayList<>(List.of(crossings));
         AnalysisReport report = new AnalysisReport(results);
 
-        results.add(new HeartRate(72));
+        results.add(new EcgHeartRate(72));
 
         assertEquals(List.of(crossings), report.results());
-        assertThrows(UnsupportedOperationException.class, () -> report.results().add(new HeartRate(1)));
+        assertThrows(UnsupportedOperationException.class, () -> report.results().add(new EcgHeartRate(1)));
     }
 }

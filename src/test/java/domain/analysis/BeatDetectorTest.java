@@ -28,7 +28,7 @@ class BeatDetectorTest {
         int[] match = SyntheticEcg.matches(ecg.beatTimes(), beats);
         assertEquals(ecg.beatTimes().length, match[0], "every beat found");
         assertEquals(0, match[1], "nothing else found");
-        assertEquals(72, report.find(HeartRate.class).orElseThrow().meanBpm(), 1);
+        assertEquals(72, report.find(EcgHeartRate.class).orElseThrow().meanBpm(), 1);
     }
 
     @ParameterizedTest
@@ -123,7 +123,7 @@ class BeatDetectorTest {
         assertEquals(ecg.beatTimes().length, match[0]);
         assertEquals(0, match[1]);
         assertTrue(report.find(SignalQuality.class).orElseThrow().perLead().get(0).usable());
-        assertEquals(170, report.find(HeartRate.class).orElseThrow().meanBpm(), 1);
+        assertEquals(170, report.find(EcgHeartRate.class).orElseThrow().meanBpm(), 1);
     }
 
     @Test
@@ -182,7 +182,7 @@ class BeatDetectorTest {
         Beats beats = report.find(Beats.class).orElseThrow();
         assertFalse(beats.available());
         assertTrue(beats.unavailableReason().contains("sampling_rate_hz"), beats.unavailableReason());
-        assertEquals(beats.unavailableReason(), report.find(HeartRate.class).orElseThrow().unavailableReason());
+        assertEquals(beats.unavailableReason(), report.find(EcgHeartRate.class).orElseThrow().unavailableReason());
         assertEquals(beats.unavailableReason(), report.find(HeartRateVariability.class).orElseThrow().unavailableReason());
         assertEquals(beats.unavailableReason(), report.find(RhythmFindings.class).orElseThrow().unavailableReason());
         assertTrue(report.find(ZeroCrossings.class).isPresent(), "zero crossings need no rate");

@@ -29,15 +29,15 @@ class HeartRateAnalyzerTest {
         return times;
     }
 
-    private static HeartRate rate(Beats beats) {
+    private static EcgHeartRate rate(Beats beats) {
         return new HeartRateAnalyzer().analyse(null, new AnalysisReport(List.of(beats)));
     }
 
     @Test
     void readsSixtyBpmFromOneSecondIntervals() {
-        HeartRate rate = rate(beatsAt(cumulative(0.5, SyntheticEcg.constant(20, 1.0))));
+        EcgHeartRate rate = rate(beatsAt(cumulative(0.5, SyntheticEcg.constant(20, 1.0))));
 
-        assertEquals(new HeartRate(60.0, 60.0, 60.0, 20, null), rate);
+        assertEquals(new EcgHeartRate(60.0, 60.0, 60.0, 20, null), rate);
     }
 
     @Test
@@ -47,7 +47,7 @@ class HeartRateAnalyzerTest {
         rr[5] = 0.4;
         rr[6] = 1.6;
 
-        HeartRate rate = rate(beatsAt(cumulative(0, rr)));
+        EcgHeartRate rate = rate(beatsAt(cumulative(0, rr)));
 
         assertEquals(120.0, rate.maxBpm());
         assertEquals(60.0, rate.minBpm(), "not 60/1.6 = 37.5 bpm from the compensatory pause");
@@ -62,7 +62,7 @@ class HeartRateAnalyzerTest {
             rr[i] = i % 8 == 0 ? 60.0 / 72 + 0.012 : 60.0 / 72 - 0.0015;
         }
 
-        HeartRate rate = rate(beatsAt(cumulative(0.4, rr)));
+        EcgHeartRate rate = rate(beatsAt(cumulative(0.4, rr)));
 
         assertTrue(rate.minBpm() <= rate.meanBpm(), rate.toString());
         assertTrue(rate.meanBpm() <= rate.maxBpm(), rate.toString());
@@ -70,7 +70,7 @@ class HeartRateAnalyzerTest {
 
     @Test
     void needsTwoBeats() {
-        HeartRate rate = rate(beatsAt(1.0));
+        EcgHeartRate rate = rate(beatsAt(1.0));
 
         assertFalse(rate.available());
         assertEquals("fewer than 2 beats were detected", rate.unavailableReason());

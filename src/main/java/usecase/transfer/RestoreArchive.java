@@ -48,7 +48,7 @@ import usecase.port.UserRepository;
  * elsewhere: they are stored pending and queued.
  */
 @ApplicationScoped
-public class ImportData {
+public class RestoreArchive {
 
     private static final int MAX_LISTED = 10;
 
@@ -58,7 +58,7 @@ public class ImportData {
     private final AnalysisQueue queue;
     private final RecordingLimits limits;
 
-    public ImportData(UserRepository users, ApiTokenRepository tokens, EcgRepository ecgs, AnalysisQueue queue,
+    public RestoreArchive(UserRepository users, ApiTokenRepository tokens, EcgRepository ecgs, AnalysisQueue queue,
                       RecordingLimits limits) {
         this.users = users;
         this.tokens = tokens;

@@ -1,4 +1,4 @@
-package usecase;
+package usecase.startup;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -13,14 +13,14 @@ import usecase.port.SchemaMigrator;
  * succeeded once, {@link #isPrepared()} is false (a database that is down at start-up is retried).
  */
 @ApplicationScoped
-public class PrepareService {
+public class PrepareDatabase {
 
     private final SchemaMigrator migrator;
     private final EnsureAdminAccount ensureAdmin;
     private final ResumePendingAnalyses resumePending;
     private volatile boolean prepared;
 
-    public PrepareService(SchemaMigrator migrator, EnsureAdminAccount ensureAdmin, ResumePendingAnalyses resumePending) {
+    public PrepareDatabase(SchemaMigrator migrator, EnsureAdminAccount ensureAdmin, ResumePendingAnalyses resumePending) {
         this.migrator = migrator;
         this.ensureAdmin = ensureAdmin;
         this.resumePending = resumePending;

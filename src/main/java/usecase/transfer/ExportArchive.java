@@ -21,7 +21,7 @@ import usecase.port.UserRepository;
  * created while the export runs may be left out, never half-written: an ECG is exported only with its owner.
  */
 @ApplicationScoped
-public class ExportData {
+public class ExportArchive {
 
     static final int PAGE = 50;
     static final long PAGE_SAMPLES = 4_000_000;
@@ -30,7 +30,7 @@ public class ExportData {
     private final ApiTokenRepository tokens;
     private final EcgRepository ecgs;
 
-    public ExportData(UserRepository users, ApiTokenRepository tokens, EcgRepository ecgs) {
+    public ExportArchive(UserRepository users, ApiTokenRepository tokens, EcgRepository ecgs) {
         this.users = users;
         this.tokens = tokens;
         this.ecgs = ecgs;

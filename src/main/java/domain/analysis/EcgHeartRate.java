@@ -7,11 +7,11 @@ package domain.analysis;
  *
  * @param unavailableReason null when the values are there
  */
-public record HeartRate(Double meanBpm, Double minBpm, Double maxBpm, int rrIntervals, String unavailableReason)
+public record EcgHeartRate(Double meanBpm, Double minBpm, Double maxBpm, int rrIntervals, String unavailableReason)
         implements AnalysisResult {
 
-    public static HeartRate unavailable(String reason) {
-        return new HeartRate(null, null, null, 0, reason);
+    public static EcgHeartRate unavailable(String reason) {
+        return new EcgHeartRate(null, null, null, 0, reason);
     }
 
     public boolean available() {
