@@ -14,7 +14,7 @@ import domain.ConflictException;
 import usecase.port.ApiTokenRepository;
 
 @ApplicationScoped
-@Transactional
+@Transactional // reads open their own transaction; writes require the caller's (a use case's)
 public class HibernateApiTokenRepository implements ApiTokenRepository {
 
     private final ActiveSession sessions;
@@ -28,6 +28,7 @@ public class HibernateApiTokenRepository implements ApiTokenRepository {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public boolean add(ApiToken token) {
         if (exists(token.id(), token.secretHash())) {
             return false;
@@ -65,6 +66,7 @@ public class HibernateApiTokenRepository implements ApiTokenRepository {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public int deleteAllOf(UUID userId) {
         return session().createMutationQuery("delete from ApiTokenEntity t where t.userId = :user")
                 .setParameter("user", userId).executeUpdate();
@@ -94,6 +96,7 @@ public class HibernateApiTokenRepository implements ApiTokenRepository {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public boolean delete(UUID id, UUID userId) {
         return session().createMutationQuery("delete from ApiTokenEntity t where t.id = :id and t.userId = :user")
                 .setParameter("id", id).setParameter("user", userId).executeUpdate() == 1;

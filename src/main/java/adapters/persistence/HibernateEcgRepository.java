@@ -37,7 +37,7 @@ import usecase.port.StoredEcg;
  * consistent snapshot. Every method joins the caller's transaction or opens its own.
  */
 @ApplicationScoped
-@Transactional
+@Transactional // reads open their own transaction; writes require the caller's (a use case's)
 public class HibernateEcgRepository implements EcgRepository {
 
     /** Optimistic reads before a read takes a shared lock to get through a burst of writes. */
@@ -56,11 +56,13 @@ public class HibernateEcgRepository implements EcgRepository {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void add(Ecg ecg) {
         rows.insert(ecg, null);
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public boolean replace(EcgKey key, Recording recording) {
         EcgEntity locked = rows.lock(key);
         if (locked == null) {
@@ -71,6 +73,7 @@ public class HibernateEcgRepository implements EcgRepository {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public boolean delete(EcgKey key) {
         // Leads and results go with the ECG through ON DELETE CASCADE; the row lock comes first, as for every writer.
         return session().createMutationQuery("delete from EcgEntity e where e.ownerId = :owner and e.publicId = :id")
@@ -245,6 +248,7 @@ public class HibernateEcgRepository implements EcgRepository {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public boolean restore(StoredEcg stored) {
         if (rows.find(stored.ecg().key()) != null) {
             return false;

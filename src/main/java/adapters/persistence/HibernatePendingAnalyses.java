@@ -16,7 +16,7 @@ import usecase.port.PendingAnalyses;
 
 /** The analysis worker's steps, each one short transaction; writers lock the ECG's row first (see {@link EcgRows}). */
 @ApplicationScoped
-@Transactional
+@Transactional // reads open their own transaction; writes require the caller's (a use case's)
 public class HibernatePendingAnalyses implements PendingAnalyses {
 
     private final EcgRows rows;
@@ -26,6 +26,7 @@ public class HibernatePendingAnalyses implements PendingAnalyses {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Claim> claim(EcgKey key, int maxAttempts, String exhaustedReason, Instant now) {
         EcgEntity locked = rows.lock(key);
         if (locked == null || !EcgStatus.PENDING.name().equals(locked.status)) {
@@ -56,11 +57,13 @@ public class HibernatePendingAnalyses implements PendingAnalyses {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public boolean saveAnalysis(Claim claim, AnalysisReport report, Instant analysedAt) {
         return finish(claim, EcgStatus.DONE, report, null, analysedAt);
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public boolean markFailed(Claim claim, String reason, Instant at) {
         return finish(claim, EcgStatus.FAILED, null, reason, at);
     }

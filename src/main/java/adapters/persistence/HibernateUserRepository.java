@@ -13,7 +13,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import usecase.port.UserRepository;
 
 @ApplicationScoped
-@Transactional
+@Transactional // reads open their own transaction; writes require the caller's (a use case's)
 public class HibernateUserRepository implements UserRepository {
 
     private final ActiveSession sessions;
@@ -27,6 +27,7 @@ public class HibernateUserRepository implements UserRepository {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public boolean add(User user) {
         if (findByUsername(user.username()).isPresent()) {
             return false;
@@ -65,12 +66,14 @@ public class HibernateUserRepository implements UserRepository {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public boolean updatePasswordHash(UUID id, String passwordHash) {
         return session().createMutationQuery("update UserEntity u set u.passwordHash = :hash where u.id = :id")
                 .setParameter("hash", passwordHash).setParameter("id", id).executeUpdate() == 1;
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public boolean delete(UUID id) {
         // ECGs, their leads and the user's tokens go with the user through ON DELETE CASCADE.
         return session().createMutationQuery("delete from UserEntity u where u.id = :id")

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import usecase.Transactions;
 import usecase.port.PendingAnalyses;
 
 /**
@@ -30,17 +31,20 @@ public class AnalyseEcg {
     private static final Logger LOG = Logger.getLogger(AnalyseEcg.class.getName());
 
     private final PendingAnalyses pending;
+    private final Transactions transactions;
     private final Clock clock;
     private final List<Analyzer> analyzers;
     private final AnalysisPolicy policy;
 
     @Inject
-    public AnalyseEcg(PendingAnalyses pending, Clock clock, AnalysisPolicy policy) {
-        this(pending, clock, policy, StandardAnalyzers.all());
+    public AnalyseEcg(PendingAnalyses pending, Transactions transactions, Clock clock, AnalysisPolicy policy) {
+        this(pending, transactions, clock, policy, StandardAnalyzers.all());
     }
 
-    public AnalyseEcg(PendingAnalyses pending, Clock clock, AnalysisPolicy policy, List<Analyzer> analyzers) {
+    public AnalyseEcg(PendingAnalyses pending, Transactions transactions, Clock clock, AnalysisPolicy policy,
+                      List<Analyzer> analyzers) {
         this.pending = pending;
+        this.transactions = transactions;
         this.clock = clock;
         this.policy = policy;
         this.analyzers = List.copyOf(analyzers);
@@ -58,8 +62,8 @@ public class AnalyseEcg {
     public enum Outcome { ANALYSED, FAILED, SKIPPED }
 
     public Outcome execute(EcgKey key) {
-        Optional<PendingAnalyses.Claim> claimed = pending.claim(key, policy.maxAttempts(),
-                "the analysis did not complete in " + policy.maxAttempts() + " attempts", clock.instant());
+        Optional<PendingAnalyses.Claim> claimed = transactions.inNew(() -> pending.claim(key, policy.maxAttempts(),
+                "the analysis did not complete in " + policy.maxAttempts() + " attempts", clock.instant()));
         if (claimed.isEmpty()) {
             return Outcome.SKIPPED;
         }
@@ -75,9 +79,18 @@ public class AnalyseEcg {
             // A recording that breaks an analyzer is marked failed, not left pending to break it again at every start.
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.WARNING, "analysis of ECG " + key + " failed, reference " + reference, e);
-            return pending.markFailed(claim, "the analysis could not process this recording (reference "
-                    + reference + ")", clock.instant()) ? Outcome.FAILED : Outcome.SKIPPED;
+            String reason = "the analysis could not process this recording (reference " + reference + ")";
+            return transactions.inNew(() -> pending.markFailed(claim, reason, clock.instant()))
+                    ? Outcome.FAILED : Outcome.SKIPPED;
         }
-        return pending.saveAnalysis(claim, report, clock.instant()) ? Outcome.ANALYSED : Outcome.SKIPPED;
+        return store(claim, report) ? Outcome.ANALYSED : Outcome.SKIPPED;
+    }
+
+    /**
+     * The one small transactional step that stores an analysis: the place where the event that reports it
+     * will be written, in the same commit.
+     */
+    private boolean store(PendingAnalyses.Claim claim, AnalysisReport report) {
+        return transactions.inNew(() -> pending.saveAnalysis(claim, report, clock.instant()));
     }
 }

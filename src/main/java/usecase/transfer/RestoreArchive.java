@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import usecase.Transactions;
 import usecase.port.AnalysisQueue;
 import usecase.port.ApiTokenRepository;
 import usecase.port.ArchiveReader;
@@ -56,10 +57,12 @@ public class RestoreArchive {
     private final ApiTokenRepository tokens;
     private final EcgRepository ecgs;
     private final AnalysisQueue queue;
+    private final Transactions transactions;
     private final RecordingLimits limits;
 
     public RestoreArchive(UserRepository users, ApiTokenRepository tokens, EcgRepository ecgs, AnalysisQueue queue,
-                      RecordingLimits limits) {
+                          Transactions transactions, RecordingLimits limits) {
+        this.transactions = transactions;
         this.users = users;
         this.tokens = tokens;
         this.ecgs = ecgs;
@@ -221,7 +224,7 @@ public class RestoreArchive {
             if (check.skipped.contains(user.id())) {
                 return;
             }
-            if (!users.add(user)) {
+            if (!transactions.inNew(() -> users.add(user))) {
                 throw new ConflictException("the username " + user.username() + " was taken here during the import");
             }
             created.add(user.id());
@@ -233,7 +236,7 @@ public class RestoreArchive {
             if (check.skipped.contains(token.userId())) {
                 return;
             }
-            if (!tokens.add(token)) {
+            if (!transactions.inNew(() -> tokens.add(token))) {
                 throw new ConflictException("API token " + token.id() + " was created here during the import");
             }
             tokensImported++;
@@ -247,10 +250,16 @@ public class RestoreArchive {
             }
             Ecg pending = new Ecg(ecg.id(), ecg.ownerId(), ecg.recording(), EcgStatus.PENDING, ecg.submittedAt(),
                     ecg.revision());
-            if (!ecgs.restore(new StoredEcg(pending, null, null))) {
+            boolean restored = transactions.inNew(() -> {
+                boolean added = ecgs.restore(new StoredEcg(pending, null, null));
+                if (added) {
+                    queue.enqueue(ecg.key()); // sent once this record has committed
+                }
+                return added;
+            });
+            if (!restored) {
                 throw new ConflictException("ECG " + ecg.id() + " was created here during the import");
             }
-            queue.enqueue(ecg.key());
             ecgsImported++;
         }
 
@@ -262,7 +271,7 @@ public class RestoreArchive {
         void undo() {
             for (UUID id : created) {
                 try {
-                    users.delete(id);
+                    transactions.runInNew(() -> users.delete(id));
                 } catch (RuntimeException ignored) {
                     // the next attempt reports the account as taken; the README says how to go on from there
                 }

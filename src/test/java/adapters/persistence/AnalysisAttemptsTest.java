@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import usecase.Transactions;
 import usecase.port.AnalysisQueue;
 import usecase.port.EcgRepository;
 import usecase.port.PendingAnalyses;
@@ -39,6 +40,9 @@ class AnalysisAttemptsTest {
 
     @Inject
     PendingAnalyses pending;
+
+    @Inject
+    Transactions transactions;
 
     @Inject
     AnalysisQueue queue;
@@ -71,14 +75,15 @@ class AnalysisAttemptsTest {
     private EcgKey storeWithoutQueuing(String owner) {
         Recording recording = new Recording(null, 250, List.of(new Lead("II", Signal.of(5, -5, 5, -5))));
         Ecg ecg = Ecg.submitted(UUID.randomUUID(), UUID.fromString(owner), recording, Instant.now());
-        ecgs.add(ecg);
+        transactions.runInNew(() -> ecgs.add(ecg));
         return ecg.key();
     }
 
     /** What three crashes in the middle of an attempt leave behind: the attempts counted, nothing stored. */
     private void exhaust(EcgKey key) {
         for (int attempt = 1; attempt <= 3; attempt++) {
-            assertEquals(attempt, pending.claim(key, 3, "unused", Instant.now()).orElseThrow().attempt());
+            assertEquals(attempt, transactions.inNew(() -> pending.claim(key, 3, "unused", Instant.now()))
+                    .orElseThrow().attempt());
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import usecase.Transactions;
 import usecase.fakes.InMemoryEcgRepository;
 import usecase.fakes.MutableClock;
 import usecase.fakes.Recordings;
@@ -39,7 +40,7 @@ class AnalyseEcgTest {
         submit(Recordings.of(new int[] {1, -3, 5}, new int[] {5, 0, -4, 23, -9}, new int[] {-1, 0, 45}));
         clock.advance(Duration.ofSeconds(3));
 
-        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, clock, policy).execute(key);
+        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key);
 
         assertEquals(AnalyseEcg.Outcome.ANALYSED, outcome);
         assertEquals(EcgStatus.DONE, ecgs.stored(key).orElseThrow().status());
@@ -58,7 +59,7 @@ class AnalyseEcgTest {
         }
         submit(Recordings.of(new int[] {1, -1}));
 
-        new AnalyseEcg(ecgs, clock, policy, List.of((r, e) -> new Marker(1), new ZeroCrossingAnalyzer(), (r, e) -> new Marker(2)))
+        new AnalyseEcg(ecgs, new Transactions(), clock, policy, List.of((r, e) -> new Marker(1), new ZeroCrossingAnalyzer(), (r, e) -> new Marker(2)))
                 .execute(key);
 
         List<AnalysisResult> results = ecgs.report(key).orElseThrow().results();
@@ -75,7 +76,7 @@ class AnalyseEcgTest {
             throw new IllegalStateException("analyzer bug");
         };
 
-        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, clock, policy, List.of(new ZeroCrossingAnalyzer(), broken))
+        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, new Transactions(), clock, policy, List.of(new ZeroCrossingAnalyzer(), broken))
                 .execute(key);
 
         assertEquals(AnalyseEcg.Outcome.FAILED, outcome);
@@ -92,7 +93,7 @@ class AnalyseEcgTest {
             return new ZeroCrossingAnalyzer().analyse(recording, earlier);
         };
 
-        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, clock, policy, List.of(replacedWhileRunning)).execute(key);
+        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, new Transactions(), clock, policy, List.of(replacedWhileRunning)).execute(key);
 
         assertEquals(AnalyseEcg.Outcome.SKIPPED, outcome);
         Ecg stored = ecgs.stored(key).orElseThrow();
@@ -110,7 +111,7 @@ class AnalyseEcgTest {
             throw new IllegalStateException("analyzer bug");
         };
 
-        new AnalyseEcg(ecgs, clock, policy, List.of(replacedThenBroken)).execute(key);
+        new AnalyseEcg(ecgs, new Transactions(), clock, policy, List.of(replacedThenBroken)).execute(key);
 
         assertEquals(EcgStatus.PENDING, ecgs.stored(key).orElseThrow().status());
     }
@@ -118,14 +119,14 @@ class AnalyseEcgTest {
     @Test
     void skipsAnEcgThatIsNoLongerPending() {
         submit(Recordings.of(new int[] {1, -3, 5}));
-        new AnalyseEcg(ecgs, clock, policy).execute(key);
+        new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key);
         AtomicInteger runs = new AtomicInteger();
         Analyzer counting = (recording, earlier) -> {
             runs.incrementAndGet();
             return new ZeroCrossingAnalyzer().analyse(recording, earlier);
         };
 
-        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, clock, policy, List.of(counting)).execute(key);
+        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, new Transactions(), clock, policy, List.of(counting)).execute(key);
 
         assertEquals(AnalyseEcg.Outcome.SKIPPED, outcome);
         assertEquals(0, runs.get(), "a done ECG is not analysed again");
@@ -137,13 +138,13 @@ class AnalyseEcgTest {
         submit(Recordings.of(new int[] {1, -3, 5}));
         ecgs.markFailed(ecgs.claim(key, 3, "exhausted", clock.instant()).orElseThrow(), "broken", clock.instant());
 
-        assertEquals(AnalyseEcg.Outcome.SKIPPED, new AnalyseEcg(ecgs, clock, policy).execute(key));
+        assertEquals(AnalyseEcg.Outcome.SKIPPED, new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key));
         assertEquals(EcgStatus.FAILED, ecgs.stored(key).orElseThrow().status());
     }
 
     @Test
     void skipsAnEcgThatNoLongerExists() {
-        assertEquals(AnalyseEcg.Outcome.SKIPPED, new AnalyseEcg(ecgs, clock, policy).execute(new EcgKey(owner, UUID.randomUUID())));
+        assertEquals(AnalyseEcg.Outcome.SKIPPED, new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(new EcgKey(owner, UUID.randomUUID())));
     }
 
     @Test
@@ -155,7 +156,7 @@ class AnalyseEcgTest {
             assertEquals(attempt, ecgs.claim(key, 3, "exhausted", clock.instant()).orElseThrow().attempt());
         }
 
-        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, clock, policy).execute(key);
+        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key);
 
         assertEquals(AnalyseEcg.Outcome.SKIPPED, outcome);
         assertEquals(EcgStatus.FAILED, ecgs.stored(key).orElseThrow().status());
@@ -169,7 +170,7 @@ class AnalyseEcgTest {
             throw new IllegalStateException("analyzer bug in domain.analysis.Secret");
         };
 
-        new AnalyseEcg(ecgs, clock, policy, List.of(broken)).execute(key);
+        new AnalyseEcg(ecgs, new Transactions(), clock, policy, List.of(broken)).execute(key);
 
         String reason = ecgs.findSummary(key).orElseThrow().failureReason();
         assertTrue(reason.startsWith("the analysis could not process this recording"), reason);
@@ -184,7 +185,7 @@ class AnalyseEcgTest {
 
         ecgs.replace(key, Recordings.of(new int[] {2, -2}));
 
-        assertEquals(AnalyseEcg.Outcome.ANALYSED, new AnalyseEcg(ecgs, clock, policy).execute(key));
+        assertEquals(AnalyseEcg.Outcome.ANALYSED, new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key));
         assertEquals(1, ecgs.attempts(key));
     }
 }

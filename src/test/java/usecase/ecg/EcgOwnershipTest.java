@@ -85,7 +85,7 @@ class EcgOwnershipTest {
 
     @Test
     void ownerReplacesTheRecordingWhichIsAnalysedAgain() {
-        new AnalyseEcg(ecgs, clock, new AnalysisPolicy(3)).execute(new EcgKey(alice, alicesEcg));
+        new AnalyseEcg(ecgs, new usecase.Transactions(), clock, new AnalysisPolicy(3)).execute(new EcgKey(alice, alicesEcg));
 
         replaceEcg.execute(new ReplaceEcg.Command(new EcgKey(alice, alicesEcg), replacement));
 

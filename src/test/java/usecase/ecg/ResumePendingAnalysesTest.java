@@ -34,7 +34,7 @@ class ResumePendingAnalysesTest {
         EcgKey done = store();
         EcgKey pending2 = store();
         EcgKey failed = store();
-        new AnalyseEcg(ecgs, new MutableClock(), new AnalysisPolicy(3)).execute(done);
+        new AnalyseEcg(ecgs, new usecase.Transactions(), new MutableClock(), new AnalysisPolicy(3)).execute(done);
         ecgs.markFailed(ecgs.claim(failed, 3, "exhausted", clock.instant()).orElseThrow(), "broken", clock.instant());
 
         int queued = resume.execute(Duration.ZERO);
