@@ -44,8 +44,14 @@ class DatabaseOutageIT {
             app.launch();
             awaitLive(app);
             given().baseUri(app.baseUri()).get("/q/health/ready").then().statusCode(503);
-            app.as("admin", "outage-admin").get("/v1/admin/users")
-                    .then().statusCode(503).contentType("application/problem+json");
+            // Until the database is prepared, every route but the platform's own (/q/) waits, with the same answer.
+            for (String path : List.of("/v1/admin/users", "/v1/ecgs", "/no-such-page")) {
+                app.as("admin", "outage-admin").get(path).then().statusCode(503)
+                        .contentType("application/problem+json").header("Retry-After", "5")
+                        .header("X-Content-Type-Options", "nosniff")
+                        .body("detail", equalTo("Sinus is waiting for its database; try again shortly."))
+                        .body("instance", equalTo(path));
+            }
 
             postgres = startPostgres(pgData, pgPort);
             app.awaitReady();

@@ -1,10 +1,12 @@
 package adapters.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Sinus's own settings (see the configuration table in the README). */
 @ConfigMapping(prefix = "sinus")
@@ -102,11 +104,15 @@ public interface SinusConfig {
     interface Http {
         /** Largest request body accepted; larger ones get 413. */
         @WithDefault("32M")
-        String maxBodySize();
+        MemorySize maxBodySize();
 
-        /** Largest upload accepted by the data import and the ECG file import. */
+        /** Largest upload accepted by the {@link #uploadPaths()}. */
         @WithDefault("64G")
-        String maxImportSize();
+        MemorySize maxImportSize();
+
+        /** The endpoints that stream their body to disk instead of holding it, so they may take up to {@link #maxImportSize()}. */
+        @WithDefault("/v1/admin/import,/v1/ecgs/import")
+        Set<String> uploadPaths();
 
         /** How long a request body may take to arrive before the connection is closed (except uploads, see below). */
         @WithDefault("PT30S")
@@ -114,7 +120,7 @@ public interface SinusConfig {
 
         /** Uploads to the import endpoints may take longer, as long as they arrive at least this fast (bytes/s). */
         @WithDefault("64K")
-        String minUploadRate();
+        MemorySize minUploadRate();
     }
 
     Security security();

@@ -3,7 +3,6 @@ package adapters.http;
 import adapters.config.SinusConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -27,12 +26,13 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 import usecase.account.LoginThrottledException;
 import usecase.port.PasswordHasher;
+import usecase.startup.PrepareDatabase;
 
 /**
  * The first thing every request meets, before any body is read:
  * <ol>
  *   <li>a body declared larger than its route's limit ({@code sinus.http.max-body-size}, or
- *       {@code sinus.http.max-import-size} for the two upload endpoints) is refused with a 413 problem;</li>
+ *       {@code sinus.http.max-import-size} for the {@code sinus.http.upload-paths}) is refused with a 413 problem;</li>
  *   <li>a request to the API that carries a body is authenticated first: an anonymous or wrong caller gets
  *       its 401 before a byte of the body is read (the identity is computed once, and the API reuses it);</li>
  *   <li>a body sent without a Content-Length is counted as it arrives, against the same per-route limit
@@ -46,28 +46,34 @@ import usecase.port.PasswordHasher;
 public class HttpEdge implements HttpServerOptionsCustomizer {
 
     private static final Logger LOG = Logger.getLogger(HttpEdge.class);
-    /** Endpoints that stream their body to disk instead of holding it, so they may take much larger ones. */
-    static final Set<String> UPLOAD_PATHS = Set.of("/v1/admin/import", "/v1/ecgs/import");
     /** Quarkus's routing-context key for the limit on a body without Content-Length. */
     private static final String MAX_REQUEST_SIZE = "io.quarkus.max-request-size";
     private static final long GUARD_PERIOD_MS = 2_000;
 
     private final ObjectMapper mapper;
+    /** Endpoints that stream their body to disk instead of holding it, so they may take much larger ones. */
+    private Set<String> uploadPaths = Set.of();
     private long bodyLimit;
     private long uploadLimit;
     private long bodyTimeoutMs;
     private long minUploadRate;
 
-    HttpEdge(ObjectMapper mapper) {
+    private final PrepareDatabase prepare;
+
+    HttpEdge(ObjectMapper mapper, PrepareDatabase prepare) {
         this.mapper = mapper;
+        this.prepare = prepare;
     }
 
     void install(@Observes Router router, SinusConfig config) {
-        MemorySizeConverter sizes = new MemorySizeConverter();
-        bodyLimit = sizes.convert(config.http().maxBodySize()).asLongValue();
-        uploadLimit = sizes.convert(config.http().maxImportSize()).asLongValue();
+        uploadPaths = Set.copyOf(config.http().uploadPaths());
+        bodyLimit = config.http().maxBodySize().asLongValue();
+        uploadLimit = config.http().maxImportSize().asLongValue();
         bodyTimeoutMs = config.http().bodyTimeout().toMillis();
-        minUploadRate = sizes.convert(config.http().minUploadRate()).asLongValue();
+        minUploadRate = config.http().minUploadRate().asLongValue();
+        // Before authentication (-200), which may need the database: every route but the platform's own (/q/:
+        // health, OpenAPI) waits for it, WebSocket upgrades included.
+        router.route().order(-250).handler(this::refuseUntilPrepared);
         // After Quarkus's own authentication (-200) and body-size (-2) handlers, before any body handler.
         router.route().order(-1).handler(this::handle);
         // Whatever fails outside the REST layer's own mapping still answers a problem, without internals.
@@ -97,10 +103,20 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
                 : Problem.title(status) + ".");
     }
 
+    /** Until the database has been prepared (it may be down at start-up), every request gets a 503. */
+    private void refuseUntilPrepared(RoutingContext context) {
+        if (prepare.isPrepared() || context.normalizedPath().startsWith("/q/")) {
+            context.next();
+            return;
+        }
+        context.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+        respond(context, 503, "Sinus is waiting for its database; try again shortly.");
+    }
+
     private void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
         String path = context.normalizedPath();
-        boolean upload = UPLOAD_PATHS.contains(path);
+        boolean upload = uploadPaths.contains(path);
         long limit = upload ? uploadLimit : bodyLimit;
         if (request.isEnded() || !hasBody(request)) {
             context.next();
@@ -158,7 +174,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
             context.next(); // within the limit, checked above
             return;
         }
-        if (UPLOAD_PATHS.contains(context.normalizedPath())) {
+        if (uploadPaths.contains(context.normalizedPath())) {
             context.put(MAX_REQUEST_SIZE, limit); // the multipart and stream readers stop at this many bytes
             context.next();
             return;

@@ -1,10 +1,10 @@
 package adapters.persistence;
 
+import adapters.config.SinusConfig;
 import io.quarkus.hibernate.orm.PersistenceUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 /**
@@ -17,7 +17,8 @@ public class ActiveSession {
 
     private final Session session;
 
-    ActiveSession(@ConfigProperty(name = "sinus.db.kind") String kind, @Any Instance<Session> sessions) {
+    ActiveSession(SinusConfig config, @Any Instance<Session> sessions) {
+        String kind = config.db().kind().toString();
         this.session = sessions.select(new PersistenceUnit.PersistenceUnitLiteral(kind)).get();
     }
 

@@ -1,5 +1,6 @@
 package adapters.persistence;
 
+import adapters.config.SinusConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -27,7 +27,8 @@ public class DatabaseReadiness implements HealthCheck {
 
     private final AgroalDataSource dataSource;
 
-    DatabaseReadiness(@ConfigProperty(name = "sinus.db.kind") String kind, @Any Instance<AgroalDataSource> dataSources) {
+    DatabaseReadiness(SinusConfig config, @Any Instance<AgroalDataSource> dataSources) {
+        String kind = config.db().kind().toString();
         this.dataSource = dataSources.select(new DataSource.DataSourceLiteral(kind)).get();
     }
 

@@ -1,5 +1,6 @@
 package adapters.persistence;
 
+import adapters.config.SinusConfig;
 import io.quarkus.flyway.FlywayDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -7,7 +8,6 @@ import jakarta.enterprise.inject.Instance;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -25,8 +25,8 @@ public class FlywaySchemaMigrator implements SchemaMigrator {
     private final String kind;
     private final Instance<Flyway> flyways;
 
-    FlywaySchemaMigrator(@ConfigProperty(name = "sinus.db.kind") String kind, @Any Instance<Flyway> flyways) {
-        this.kind = kind;
+    FlywaySchemaMigrator(SinusConfig config, @Any Instance<Flyway> flyways) {
+        this.kind = config.db().kind().toString();
         this.flyways = flyways;
     }
 

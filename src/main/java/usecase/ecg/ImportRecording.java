@@ -7,6 +7,7 @@ import domain.ecg.RecordingLimits;
 import domain.ecg.VoltageUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -44,6 +45,7 @@ public class ImportRecording {
     private final SubmitEcg submitEcg;
     private final RecordingLimits limits;
 
+    @Inject
     public ImportRecording(Instance<RecordingReader> readers, SubmitEcg submitEcg, RecordingLimits limits) {
         this(readers.stream().toList(), submitEcg, limits);
     }

@@ -56,7 +56,7 @@ class RepositoryWritesNeedATransactionTest {
         Instant now = Instant.now();
         User user = new User(UUID.randomUUID(), new Username("no-tx-" + UUID.randomUUID().toString().substring(0, 8)),
                 "$2a$10$" + "x".repeat(53), Role.USER, now);
-        ApiToken token = new ApiToken(UUID.randomUUID(), user.id(), "t", "a".repeat(64), now, null);
+        ApiToken token = new ApiToken(UUID.randomUUID(), user.id(), "t", "a".repeat(64), now, now.plusSeconds(3600));
         Ecg ecg = Ecg.submitted(UUID.randomUUID(), user.id(),
                 new Recording(null, 250, List.of(new Lead("II", Signal.of(1, -1)))), now);
         PendingAnalyses.Claim claim = new PendingAnalyses.Claim(ecg.key(), 0, 1);
