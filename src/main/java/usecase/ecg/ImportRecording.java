@@ -9,15 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import usecase.port.ImportedRecording;
-import usecase.port.RecordingReader.SourceFile;
 import usecase.port.RecordingReader;
+import usecase.port.RecordingReader.SourceFile;
 
 /**
  * Imports a recording from files: a WFDB record (a header and its data files) or a CSV file. Decides which
@@ -78,10 +79,13 @@ public class ImportRecording {
 
     public Result execute(Command command) throws IOException {
         Violations violations = new Violations();
-        UUID id = uuid(command.id(), violations);
-        OffsetDateTime date = date(command.date(), violations);
-        Integer rate = samplingRate(command.samplingRateHz(), violations);
-        VoltageUnit unit = units(command.units(), violations);
+        UUID id = parsed(command.id(), UUID::fromString, ID, "must be a UUID", violations);
+        OffsetDateTime date = parsed(command.date(), OffsetDateTime::parse, DATE,
+                "must be an ISO-8601 date-time with an offset, e.g. 2026-11-23T08:30:00Z", violations);
+        Integer rate = parsed(command.samplingRateHz(), Integer::valueOf, SAMPLING_RATE_HZ, "must be an integer",
+                violations);
+        VoltageUnit unit = parsed(command.units(), u -> VoltageUnit.of(u).orElseThrow(IllegalArgumentException::new),
+                UNITS, "must be uV, mV or V", violations);
         boolean wfdb = command.header() != null || !command.data().isEmpty();
         boolean csv = command.csv() != null;
         if (wfdb && csv) {
@@ -119,49 +123,20 @@ public class ImportRecording {
         return value == null || value.isBlank();
     }
 
-    private static UUID uuid(String value, Violations violations) {
+    /**
+     * A text input parsed, or null when it is absent or does not parse; then {@code problem} is added for
+     * {@code input}.
+     */
+    private static <T> T parsed(String value, Function<String, T> parse, String input, String problem,
+                                Violations violations) {
         if (blank(value)) {
             return null;
         }
         try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            violations.add(ID, "must be a UUID");
+            return parse.apply(value.strip());
+        } catch (IllegalArgumentException | DateTimeException e) {
+            violations.add(input, problem);
             return null;
         }
-    }
-
-    private static OffsetDateTime date(String value, Violations violations) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            violations.add(DATE, "must be an ISO-8601 date-time with an offset, e.g. 2026-11-23T08:30:00Z");
-            return null;
-        }
-    }
-
-    private static Integer samplingRate(String value, Violations violations) {
-        if (blank(value)) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            violations.add(SAMPLING_RATE_HZ, "must be an integer");
-            return null;
-        }
-    }
-
-    private static VoltageUnit units(String value, Violations violations) {
-        if (blank(value)) {
-            return null;
-        }
-        return VoltageUnit.of(value.strip()).orElseGet(() -> {
-            violations.add(UNITS, "must be uV, mV or V");
-            return null;
-        });
     }
 }

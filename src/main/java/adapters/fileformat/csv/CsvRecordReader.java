@@ -32,8 +32,6 @@ import usecase.port.RecordingReader;
  */
 public final class CsvRecordReader implements RecordingReader {
 
-    private static final String FIELD = MAIN_FILE;
-    private static final String RATE_FIELD = SAMPLING_RATE;
     private static final int MAX_LINE_BYTES = 1 << 20;
     private static final Set<String> TIME_COLUMNS = Set.of("time", "t", "time_s", "seconds");
     private static final Set<String> SAMPLE_COLUMNS = Set.of("sample", "index");
@@ -161,7 +159,7 @@ public final class CsvRecordReader implements RecordingReader {
         if (timeColumn && rows > 1) {
             int derived = time.samplingRateHz(rows);
             if (samplingRateHz != null && samplingRateHz != derived) {
-                throw InvalidInputException.of(RATE_FIELD, "is " + samplingRateHz
+                throw InvalidInputException.of(SAMPLING_RATE, "is " + samplingRateHz
                         + " Hz but the time column of the CSV gives " + derived + " Hz");
             }
             rate = derived;
@@ -227,7 +225,7 @@ public final class CsvRecordReader implements RecordingReader {
     }
 
     static InvalidInputException invalid(String message) {
-        return InvalidInputException.of(FIELD, message);
+        return InvalidInputException.of(MAIN_FILE, message);
     }
 
     private enum ColumnKind { NONE, TIME, SAMPLE }

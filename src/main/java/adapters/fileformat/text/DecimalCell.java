@@ -47,14 +47,13 @@ public final class DecimalCell {
         if (scan == NO_DIGITS) {
             return NOT_A_NUMBER;
         }
+        if (scan == NOT_PLAIN) {
+            return slowMicrovolts(bytes, start, end, factor, decimalComma);
+        }
         long scaled;
         try {
-            scaled = scan == NOT_PLAIN ? 0 : Math.multiplyExact(mantissa(scan), (long) factor);
+            scaled = Math.multiplyExact(mantissa(scan), (long) factor);
         } catch (ArithmeticException e) {
-            scan = NOT_PLAIN;
-            scaled = 0;
-        }
-        if (scan == NOT_PLAIN) {
             return slowMicrovolts(bytes, start, end, factor, decimalComma);
         }
         long divisor = POWERS_OF_TEN[fractionDigits(scan)];

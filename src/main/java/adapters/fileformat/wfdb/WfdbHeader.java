@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import usecase.port.RecordingReader;
 
 /**
  * A parsed WFDB header ({@code .hea}): the record line and one line per signal, as specified in
@@ -34,8 +35,6 @@ import java.util.regex.Pattern;
 public record WfdbHeader(String recordName, int samplingRateHz, Long samplesPerSignal, Instant start,
                          List<SignalSpec> signals) {
 
-    /** Field of the form part that carries the header, used in every violation about it. */
-    static final String FIELD = usecase.port.RecordingReader.MAIN_FILE;
     /** A header is a few lines; anything far larger is not one, and is refused before it fills the memory. */
     static final long MAX_BYTES = 1 << 20;
     static final Set<Integer> SUPPORTED_FORMATS = Set.of(16, 61, 80, 212);
@@ -257,7 +256,7 @@ public record WfdbHeader(String recordName, int samplingRateHz, Long samplesPerS
     }
 
     static InvalidInputException invalid(String message) {
-        return InvalidInputException.of(FIELD, message);
+        return InvalidInputException.of(RecordingReader.MAIN_FILE, message);
     }
 
     /** The header's lines without comments and blank lines, with their numbers in the file. */

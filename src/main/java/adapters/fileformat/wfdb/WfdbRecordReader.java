@@ -31,8 +31,6 @@ import usecase.port.SkippedSignal;
  */
 public final class WfdbRecordReader implements RecordingReader {
 
-    private static final String DATA_FIELD = COMPANION_FILES;
-
     @Override
     public Format format() {
         return Format.WFDB;
@@ -70,7 +68,7 @@ public final class WfdbRecordReader implements RecordingReader {
         Map<String, Path> files = match(parsed, plan, dataFiles);
         int samples = samplesPerSignal(parsed, plan, files, limits);
         if (samples * leadCount > limits.maxSamples()) {
-            throw InvalidInputException.of(DATA_FIELD, String.format(Locale.ROOT,
+            throw InvalidInputException.of(COMPANION_FILES, String.format(Locale.ROOT,
                     "the record holds %,d samples per signal in %d leads; a recording %s", samples, leadCount,
                     limits.tooManySamples()));
         }
@@ -166,7 +164,7 @@ public final class WfdbRecordReader implements RecordingReader {
             }
         }
         if (!duplicates.isEmpty()) {
-            throw InvalidInputException.of(DATA_FIELD, "more than one data file is named "
+            throw InvalidInputException.of(COMPANION_FILES, "more than one data file is named "
                     + String.join(", ", duplicates) + "; each file must be sent once, under its own name");
         }
         if (plan.filesNamed.size() == 1 && byName.size() == 1) {
@@ -176,11 +174,11 @@ public final class WfdbRecordReader implements RecordingReader {
         List<String> missing = plan.filesToRead.keySet().stream().filter(name -> !byName.containsKey(name)).toList();
         Violations violations = new Violations();
         if (!missing.isEmpty()) {
-            violations.add(DATA_FIELD, "missing data file(s) " + String.join(", ", missing)
+            violations.add(COMPANION_FILES, "missing data file(s) " + String.join(", ", missing)
                     + ": send each as a part named data, with its file name");
         }
         if (!extra.isEmpty()) {
-            violations.add(DATA_FIELD, "data file(s) " + String.join(", ", extra.stream().map(n -> n.isEmpty()
+            violations.add(COMPANION_FILES, "data file(s) " + String.join(", ", extra.stream().map(n -> n.isEmpty()
                     ? "(without a file name)" : n).toList()) + " are not named by the header of record "
                     + header.recordName() + ", which names " + String.join(", ", plan.filesNamed.keySet()));
         }
@@ -203,17 +201,17 @@ public final class WfdbRecordReader implements RecordingReader {
             long bytes = Math.max(0, java.nio.file.Files.size(files.get(file.getKey())) - first.byteOffset());
             long frames = WfdbFormat.of(first.format()).samplesIn(bytes) / signals.size();
             if (declared != null && frames < declared) {
-                truncated.add(DATA_FIELD, String.format(Locale.ROOT,
+                truncated.add(COMPANION_FILES, String.format(Locale.ROOT,
                         "%s is truncated: it holds %,d of %,d samples per signal", file.getKey(), frames, declared));
             } else if (declared == null && frames == 0) {
-                truncated.add(DATA_FIELD, file.getKey() + " holds no samples");
+                truncated.add(COMPANION_FILES, file.getKey() + " holds no samples");
             }
             available = Math.min(available, frames);
         }
         truncated.throwIfAny();
         long samples = declared != null ? declared : available;
         if (samples > limits.maxSamplesPerLead()) {
-            throw InvalidInputException.of(declared != null ? WfdbHeader.FIELD : DATA_FIELD, String.format(Locale.ROOT,
+            throw InvalidInputException.of(declared != null ? MAIN_FILE : COMPANION_FILES, String.format(Locale.ROOT,
                     "the record has %,d samples per signal; a lead %s", samples, limits.tooManySamplesPerLead()));
         }
         return (int) samples;
@@ -264,7 +262,7 @@ public final class WfdbRecordReader implements RecordingReader {
                     long microvolts = integerScale[s] != 0 ? ((long) adc - baseline[s]) * integerScale[s]
                             : VoltageUnit.round(((double) adc - baseline[s]) * factor[s] / gain[s]);
                     if ((int) microvolts != microvolts) {
-                        throw InvalidInputException.of(DATA_FIELD, String.format(Locale.ROOT,
+                        throw InvalidInputException.of(COMPANION_FILES, String.format(Locale.ROOT,
                                 "%s: sample %,d of signal %s is %,d uV, beyond the 32-bit range Sinus stores",
                                 fileName, i, plan.displayName(signals.get(s)), microvolts));
                     }
@@ -277,7 +275,7 @@ public final class WfdbRecordReader implements RecordingReader {
             for (int s = 0; s < count; s++) {
                 Integer expected = signals.get(s).checksum();
                 if (expected != null && (short) checksum[s] != (short) (int) expected) {
-                    corrupt.add(DATA_FIELD, "checksum of signal " + plan.displayName(signals.get(s))
+                    corrupt.add(COMPANION_FILES, "checksum of signal " + plan.displayName(signals.get(s))
                             + " does not match the header: the data file is corrupt or belongs to another record");
                 }
             }
