@@ -70,6 +70,23 @@ class OperatorMistakesIT {
     }
 
     @Test
+    void theUploadPathsAreTheConfiguredOnesAndNoOthers() throws Exception {
+        try (PackagedApp app = new PackagedApp(workDir, Map.of("SINUS_ADMIN_PASSWORD", "paths-admin",
+                "SINUS_HTTP_MAX_BODY_SIZE", "64K", "SINUS_HTTP_UPLOAD_PATHS", "/v1/ecgs/import"))) {
+            app.start();
+            app.as("admin", "paths-admin").contentType("application/json")
+                    .body(Map.of("username", "paths-user", "password", "paths-password")).post("/v1/admin/users")
+                    .then().statusCode(201);
+            String csv = "I\n" + "12\n-7\n".repeat(50_000); // 450 KB, far over the 64 KB body limit
+
+            app.as("paths-user", "paths-password").multiPart("csv", "big.csv", csv.getBytes(StandardCharsets.US_ASCII))
+                    .multiPart("sampling_rate_hz", "250").post("/v1/ecgs/import").then().statusCode(202);
+            app.as("admin", "paths-admin").contentType("application/gzip").body(csv.getBytes(StandardCharsets.US_ASCII))
+                    .post("/v1/admin/import").then().statusCode(413);
+        }
+    }
+
+    @Test
     void uploadsLeftByACrashAreRemovedAtTheNextStart() throws Exception {
         try (PackagedApp app = new PackagedApp(workDir, Map.of("SINUS_ADMIN_PASSWORD", "spool-admin"))) {
             app.start();

@@ -1,6 +1,7 @@
 package adapters;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.specification.RequestSpecification;
@@ -9,6 +10,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -119,6 +122,26 @@ final class PackagedApp implements AutoCloseable {
 
     String baseUri() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Waits up to two minutes until all of the user's {@code expected} ECGs are done, checking at every look
+     * that all of them are still stored.
+     */
+    void awaitAllDone(String username, String password, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        int done;
+        do {
+            Thread.sleep(200);
+            List<String> statuses = new ArrayList<>();
+            for (int page = 0; page * 100 < expected; page++) {
+                statuses.addAll(as(username, password).queryParam("size", 100).queryParam("page", page)
+                        .get("/v1/ecgs").then().statusCode(200).extract().<List<String>>path("items.status"));
+            }
+            assertEquals(expected, statuses.size(), "every acknowledged submission is stored");
+            done = (int) statuses.stream().filter("done"::equals).count();
+        } while (done < expected && System.nanoTime() < deadline);
+        assertEquals(expected, done, "every ECG ends done");
     }
 
     RequestSpecification as(String username, String password) {

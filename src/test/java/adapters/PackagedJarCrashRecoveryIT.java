@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,19 +66,7 @@ class PackagedJarCrashRecoveryIT {
             app.kill();
 
             app.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            int done;
-            do {
-                Thread.sleep(200);
-                List<String> statuses = new ArrayList<>();
-                for (int page = 0; page < 2; page++) {
-                    statuses.addAll(app.as("alice", "alice-password").queryParam("size", 100).queryParam("page", page)
-                            .get("/v1/ecgs").then().statusCode(200).extract().<List<String>>path("items.status"));
-                }
-                assertEquals(SUBMISSIONS, statuses.size(), "every acknowledged submission is still stored");
-                done = (int) statuses.stream().filter("done"::equals).count();
-            } while (done < SUBMISSIONS && System.nanoTime() < deadline);
-            assertEquals(SUBMISSIONS, done, "every ECG is analysed after the restart");
+            app.awaitAllDone("alice", "alice-password", SUBMISSIONS);
             app.log().lines().filter(line -> line.contains("resumed the analysis")).forEach(System.out::println);
 
             int expected = crossings(first) + crossings(second);

@@ -98,4 +98,12 @@ class ArchitectureTest {
             .that().areAnnotatedWith(Path.class)
             .should().resideInAPackage("adapters.rest..")
             .because("HTTP endpoints belong to the REST adapter, which alone maps JSON to use-case commands");
+
+    @ArchTest
+    static final ArchRule onlyTheMessagingAdapterTouchesReactiveMessaging = noClasses()
+            .that().resideOutsideOfPackage("adapters.messaging..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.eclipse.microprofile.reactive.messaging..", "io.smallrye.reactive.messaging..")
+            .because("use cases hand work and events to ports; which channel, connector or broker carries them, "
+                    + "and when an Emitter sends (after the commit), is the messaging adapter's business alone");
 }

@@ -4,6 +4,9 @@ import domain.ecg.RecordingLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import usecase.ecg.AnalysisPolicy;
 
 /** The configured limits and policies, as the plain values the use cases and readers take. */
@@ -20,6 +23,22 @@ public class LimitsProducer {
     @Produces
     @Singleton
     AnalysisPolicy analysisPolicy(SinusConfig config) {
-        return new AnalysisPolicy(config.analysis().maxAttempts());
+        SinusConfig.Analysis analysis = config.analysis();
+        return new AnalysisPolicy(analysis.maxAttempts(), analysis.claimTimeout(),
+                config.instanceId().filter(id -> !id.isBlank()).orElseGet(LimitsProducer::hostName));
+    }
+
+    /** The host name as the container or the system states it, without a DNS lookup that could stall the start. */
+    private static String hostName() {
+        String fromEnvironment = System.getenv("HOSTNAME");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment.strip();
+        }
+        try {
+            String fromFile = Files.readString(Path.of("/etc/hostname")).strip();
+            return fromFile.isEmpty() ? "sinus" : fromFile;
+        } catch (IOException | RuntimeException e) {
+            return "sinus";
+        }
     }
 }

@@ -16,6 +16,12 @@ public interface SinusConfig {
     @WithDefault("./data")
     String dataDir();
 
+    /**
+     * This instance's name among those that share one database (it marks the analyses it claims); the host
+     * name when not set. Give each instance on one host its own.
+     */
+    Optional<String> instanceId();
+
     Db db();
 
     Http http();
@@ -34,6 +40,14 @@ public interface SinusConfig {
         /** Attempts at analysing one revision of an ECG before it is marked failed. */
         @WithDefault("3")
         int maxAttempts();
+
+        /** How long an instance's claim on an ECG keeps the other instances from analysing it too. */
+        @WithDefault("PT5M")
+        Duration claimTimeout();
+
+        /** ECGs waiting in memory for the analysis; beyond that they wait in the database for the retry. */
+        @WithDefault("10000")
+        int queueSize();
     }
 
     interface Ecg {

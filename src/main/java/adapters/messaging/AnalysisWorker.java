@@ -39,7 +39,7 @@ public class AnalysisWorker {
         this.retryInterval = config.analysis().retryInterval();
     }
 
-    @Incoming(InMemoryChannelAnalysisQueue.CHANNEL)
+    @Incoming(ChannelAnalysisQueue.JOBS)
     @Blocking(value = "sinus-analysis", ordered = false)
     public void analyse(EcgKey key) {
         try {

@@ -51,4 +51,12 @@ class EcgEntity {
     /** When the current revision was queued for analysis. */
     @Column(name = "pending_since")
     Instant pendingSince;
+
+    /** The instance that claimed the latest analysis attempt. */
+    @Column(name = "claimed_by", length = 200)
+    String claimedBy;
+
+    /** Until when that claim keeps other instances away; null once the attempt has ended. */
+    @Column(name = "claimed_until")
+    Instant claimedUntil;
 }

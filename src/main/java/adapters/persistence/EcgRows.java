@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.LockMode;
 import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -47,6 +48,15 @@ class EcgRows {
     /** The ECG's row, locked against other writers until the transaction ends; null if there is none. */
     EcgEntity lock(EcgKey key) {
         return query(key).setLockMode(LockModeType.PESSIMISTIC_WRITE).uniqueResultOptional().orElse(null);
+    }
+
+    /**
+     * The ECG's row, locked as {@link #lock} does, unless another transaction holds its lock right now: then
+     * null at once rather than a wait: {@code FOR UPDATE SKIP LOCKED}, which PostgreSQL and H2 (2.2 and later)
+     * both understand.
+     */
+    EcgEntity lockUnlessBusy(EcgKey key) {
+        return query(key).setHibernateLockMode(LockMode.UPGRADE_SKIPLOCKED).uniqueResultOptional().orElse(null);
     }
 
     EcgEntity find(EcgKey key) {
@@ -92,7 +102,7 @@ class EcgRows {
         session().createMutationQuery("""
                         update EcgEntity e set e.recordedAt = :date, e.samplingRateHz = :rate, e.status = :pending,
                                e.analysedAt = null, e.failureReason = null, e.analysisAttempts = 0,
-                               e.revision = e.revision + 1, e.pendingSince = :now
+                               e.revision = e.revision + 1, e.pendingSince = :now, e.claimedUntil = null
                         where e.id = :id""")
                 .setParameter("date", recording.date()).setParameter("rate", recording.samplingRateHz())
                 .setParameter("pending", EcgStatus.PENDING.name()).setParameter("now", now)
@@ -108,8 +118,8 @@ class EcgRows {
             entity.key = new LeadEntity.Key(internalId, i);
             entity.name = lead.name();
             entity.numberOfSamples = lead.numberOfSamples();
-            entity.samplesEncoding = SignalCodec.DELTA_VARINT;
-            entity.samples = SignalCodec.encode(lead.signal());
+            entity.samplesEncoding = SignalCodec.BLOCKED_DELTA_VARINT;
+            entity.samples = SignalCodec.encodeBlocked(lead.signal());
             session().persist(entity);
         }
     }
@@ -145,10 +155,11 @@ class EcgRows {
         }
     }
 
-    /** Sets the locked row's outcome. */
+    /** Sets the locked row's outcome; the attempt, if one was claimed, has ended. */
     void finish(EcgEntity locked, EcgStatus status, String failureReason, Instant at) {
         session().createMutationQuery("""
-                        update EcgEntity e set e.status = :status, e.analysedAt = :at, e.failureReason = :reason
+                        update EcgEntity e set e.status = :status, e.analysedAt = :at, e.failureReason = :reason,
+                               e.claimedUntil = null
                         where e.id = :id""")
                 .setParameter("status", status.name()).setParameter("at", at)
                 .setParameter("reason", AnalysisMapping.bounded(failureReason, 500))
@@ -162,7 +173,7 @@ class EcgRows {
                         "from LeadEntity l where l.key.ecgId in :ids order by l.key.ecgId, l.key.index", LeadEntity.class)
                 .setParameter("ids", internalIds).getResultList()
                 .forEach(l -> leads.computeIfAbsent(l.key.ecgId, k -> new ArrayList<>())
-                        .add(new Lead(l.name, Signal.wrap(SignalCodec.decode(l.samples, l.numberOfSamples)))));
+                        .add(new Lead(l.name, Signal.wrap(SignalCodec.decode(l.samplesEncoding, l.samples, l.numberOfSamples)))));
         return leads;
     }
 

@@ -6,15 +6,16 @@ import domain.analysis.ZeroCrossings;
 import domain.ecg.Ecg;
 import domain.ecg.EcgKey;
 import domain.ecg.EcgStatus;
-import domain.ecg.EcgSummary;
+import usecase.port.EcgSummary;
 import domain.ecg.Lead;
-import domain.ecg.LeadSummary;
+import usecase.port.LeadSummary;
 import domain.ecg.Recording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import usecase.Page;
 import usecase.PageRequest;
 import usecase.port.EcgBeats;
 import usecase.port.EcgRepository;
+import usecase.port.SignalWindow;
 import usecase.port.StoredEcg;
 
 /**
@@ -124,6 +126,73 @@ public class HibernateEcgRepository implements EcgRepository {
             return new Read<>(Optional.of(new EcgBeats(EcgStatus.DONE, AnalysisMapping.beats(analysis, rate, names))),
                     found);
         });
+    }
+
+    @Override
+    public Optional<SignalWindow> findSignalWindow(EcgKey key, String lead, double fromS, double toS) {
+        if (!(fromS >= 0 && fromS <= toS && Double.isFinite(toS))) {
+            throw new IllegalArgumentException("a window needs 0 <= from <= to, both finite");
+        }
+        return consistently(lock -> {
+            List<EcgEntity> found = byKey(key, lock);
+            if (found.isEmpty()) {
+                return new Read<>(Optional.<SignalWindow>empty(), found);
+            }
+            EcgEntity ecg = found.get(0);
+            List<Object[]> leads = session().createSelectionQuery("""
+                            select l.key.index, l.numberOfSamples, l.samplesEncoding from LeadEntity l
+                            where l.key.ecgId = :id and l.name = :name order by l.key.index""", Object[].class)
+                    .setParameter("id", ecg.id).setParameter("name", lead).setMaxResults(1).getResultList();
+            if (leads.isEmpty()) {
+                return new Read<>(Optional.<SignalWindow>empty(), found);
+            }
+            int index = (Integer) leads.get(0)[0];
+            int count = (Integer) leads.get(0)[1];
+            short encoding = (Short) leads.get(0)[2];
+            Integer rate = ecg.samplingRateHz;
+            int from = rate == null ? 0 : (int) Math.min(count, Math.floor(fromS * rate));
+            int to = rate == null ? 0 : (int) Math.max(from, Math.min(count, Math.ceil(toS * rate)));
+            int[] samples = from == to ? new int[0]
+                    : encoding == SignalCodec.BLOCKED_DELTA_VARINT ? blocksOf(ecg.id, index, count, from, to)
+                    : Arrays.copyOfRange(SignalCodec.decode(encoding, wholeLead(ecg.id, index), count), from, to);
+            return new Read<>(Optional.of(new SignalWindow(lead, rate, count, from, samples)), found);
+        });
+    }
+
+    /**
+     * Samples {@code from} to {@code to} of a lead stored in blocks, in two small reads: the entries of the block
+     * table from the first block that holds the window to the one after its last, then those blocks' bytes
+     * (a window over most of the lead reads it whole instead).
+     */
+    private int[] blocksOf(UUID ecgId, int index, int count, int from, int to) {
+        int firstBlock = from / SignalCodec.BLOCK;
+        int endBlock = (to - 1) / SignalCodec.BLOCK + 1;
+        boolean toTheEnd = endBlock == SignalCodec.blocks(count);
+        if (2 * (endBlock - firstBlock) > SignalCodec.blocks(count)) {
+            // most of the lead: one plain read of the value beats slicing it on the database side
+            byte[] whole = wholeLead(ecgId, index);
+            return SignalCodec.decodeBlocks(whole, SignalCodec.readInt(whole, 4 * firstBlock), firstBlock, from, to);
+        }
+        Object[] table = (Object[]) session().createNativeQuery(
+                        "select substring(samples from :start for :length), octet_length(samples) from ecg_leads "
+                                + "where ecg_id = :id and lead_index = :index", Object[].class)
+                .setParameter("start", 4 * firstBlock + 1).setParameter("length", 4 * (endBlock - firstBlock) + (toTheEnd ? 0 : 4))
+                .setParameter("id", ecgId).setParameter("index", index).getSingleResult();
+        byte[] bounds = (byte[]) table[0];
+        int start = SignalCodec.readInt(bounds, 0);
+        int end = toTheEnd ? ((Number) table[1]).intValue() : SignalCodec.readInt(bounds, 4 * (endBlock - firstBlock));
+        byte[] data = (byte[]) session().createNativeQuery(
+                        "select substring(samples from :start for :length) from ecg_leads "
+                                + "where ecg_id = :id and lead_index = :index", byte[].class)
+                .setParameter("start", start + 1).setParameter("length", end - start)
+                .setParameter("id", ecgId).setParameter("index", index).getSingleResult();
+        return SignalCodec.decodeBlocks(data, 0, firstBlock, from, to);
+    }
+
+    private byte[] wholeLead(UUID ecgId, int index) {
+        return session().createSelectionQuery(
+                        "select l.samples from LeadEntity l where l.key.ecgId = :id and l.key.index = :index", byte[].class)
+                .setParameter("id", ecgId).setParameter("index", index).getSingleResult();
     }
 
     private List<EcgEntity> byKey(EcgKey key, boolean lock) {

@@ -14,7 +14,12 @@ import java.util.Optional;
 import java.util.UUID;
 import usecase.port.PendingAnalyses;
 
-/** The analysis worker's steps, each one short transaction; writers lock the ECG's row first (see {@link EcgRows}). */
+/**
+ * The analysis worker's steps, each one short transaction; writers lock the ECG's row first (see {@link EcgRows}).
+ * A claim is a lease on the row ({@code claimed_by}, {@code claimed_until}): it outlives the claiming transaction,
+ * so another instance that is handed the same ECG meanwhile leaves it alone, and it lapses by itself if the
+ * claiming instance stops.
+ */
 @ApplicationScoped
 @Transactional // reads open their own transaction; writes require the caller's (a use case's)
 public class HibernatePendingAnalyses implements PendingAnalyses {
@@ -27,19 +32,33 @@ public class HibernatePendingAnalyses implements PendingAnalyses {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Claim> claim(EcgKey key, int maxAttempts, String exhaustedReason, Instant now) {
-        EcgEntity locked = rows.lock(key);
-        if (locked == null || !EcgStatus.PENDING.name().equals(locked.status)) {
-            return Optional.empty();
+    public Optional<Claim> claim(EcgKey key, ClaimTerms terms, Instant now) {
+        EcgEntity locked = rows.lockUnlessBusy(key);
+        if (locked == null || !EcgStatus.PENDING.name().equals(locked.status)
+                || locked.claimedUntil != null && locked.claimedUntil.isAfter(now)) {
+            return Optional.empty(); // gone, finished, or someone else is on it
         }
-        if (locked.analysisAttempts >= maxAttempts) {
-            rows.finish(locked, EcgStatus.FAILED, exhaustedReason, now);
+        if (locked.analysisAttempts >= terms.maxAttempts()) {
+            rows.finish(locked, EcgStatus.FAILED, terms.exhaustedReason(), now);
             return Optional.empty();
         }
         int attempt = locked.analysisAttempts + 1;
-        rows.session().createMutationQuery("update EcgEntity e set e.analysisAttempts = :attempt where e.id = :id")
-                .setParameter("attempt", attempt).setParameter("id", locked.id).executeUpdate();
+        rows.session().createMutationQuery("""
+                        update EcgEntity e set e.analysisAttempts = :attempt, e.claimedBy = :instance,
+                               e.claimedUntil = :until
+                        where e.id = :id""")
+                .setParameter("attempt", attempt).setParameter("instance", terms.instance())
+                .setParameter("until", now.plus(terms.timeout())).setParameter("id", locked.id).executeUpdate();
         return Optional.of(new Claim(key, locked.revision, attempt));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int releaseClaims(String instance) {
+        return rows.session().createMutationQuery("""
+                        update EcgEntity e set e.claimedUntil = null
+                        where e.status = :pending and e.claimedBy = :instance and e.claimedUntil is not null""")
+                .setParameter("pending", EcgStatus.PENDING.name()).setParameter("instance", instance).executeUpdate();
     }
 
     @Override
@@ -87,11 +106,14 @@ public class HibernatePendingAnalyses implements PendingAnalyses {
     }
 
     @Override
-    public List<EcgKey> findPending(Instant before) {
+    public List<EcgKey> findPending(Instant before, Instant now) {
         return rows.session().createSelectionQuery("""
-                        select e.ownerId, e.publicId from EcgEntity e where e.status = :pending and e.pendingSince < :before
+                        select e.ownerId, e.publicId from EcgEntity e
+                        where e.status = :pending and e.pendingSince < :before
+                              and (e.claimedUntil is null or e.claimedUntil <= :now)
                         order by e.pendingSince""", Object[].class)
                 .setParameter("pending", EcgStatus.PENDING.name()).setParameter("before", before)
+                .setParameter("now", now)
                 .getResultList().stream().map(row -> new EcgKey((UUID) row[0], (UUID) row[1])).toList();
     }
 }

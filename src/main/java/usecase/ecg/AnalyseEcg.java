@@ -20,7 +20,8 @@ import usecase.port.PendingAnalyses;
 /**
  * Runs every analyzer over a pending ECG and stores the report, in three steps of which only the
  * first and the last touch the database, each in its own short transaction: claim an attempt (and
- * read the samples), analyse (CPU only, no transaction open), store the results. Safe to run twice for
+ * read the samples), analyse (CPU only, no transaction open), store the results. The claim keeps other
+ * instances sharing the database off this ECG while it lasts, so each ECG is analysed once. Safe to run twice for
  * the same ECG, and safe against a replacement arriving meanwhile: results are only stored for the
  * revision they were computed from. Every attempt is counted before it starts, so a recording that
  * crashes or outlasts the analysis is marked failed after {@link AnalysisPolicy#maxAttempts()} tries.
@@ -62,8 +63,8 @@ public class AnalyseEcg {
     public enum Outcome { ANALYSED, FAILED, SKIPPED }
 
     public Outcome execute(EcgKey key) {
-        Optional<PendingAnalyses.Claim> claimed = transactions.inNew(() -> pending.claim(key, policy.maxAttempts(),
-                "the analysis did not complete in " + policy.maxAttempts() + " attempts", clock.instant()));
+        Optional<PendingAnalyses.Claim> claimed = transactions.inNew(() -> pending.claim(key, policy.claimTerms(),
+                clock.instant()));
         if (claimed.isEmpty()) {
             return Outcome.SKIPPED;
         }

@@ -1,7 +1,7 @@
 package usecase.ecg;
 
 import domain.ecg.EcgKey;
-import domain.ecg.EcgSummary;
+import usecase.port.EcgSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import usecase.port.EcgRepository;
 

@@ -1,6 +1,6 @@
 package usecase.ecg;
 
-import domain.ecg.EcgSummary;
+import usecase.port.EcgSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import usecase.Page;

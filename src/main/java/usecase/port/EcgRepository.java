@@ -2,7 +2,6 @@ package usecase.port;
 
 import domain.ecg.Ecg;
 import domain.ecg.EcgKey;
-import domain.ecg.EcgSummary;
 import domain.ecg.Recording;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +33,15 @@ public interface EcgRepository {
 
     /** The ECG's status and, once it is analysed, its beats; empty if there is none. */
     Optional<EcgBeats> findBeats(EcgKey key);
+
+    /**
+     * The samples of one lead between {@code fromS} and {@code toS} seconds from the start (clipped to the
+     * lead), read and decoded without the rest of the lead where it is stored with seek points. The first
+     * lead of that name is meant; empty if the ECG or the lead does not exist.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= fromS <= toS}, both finite
+     */
+    Optional<SignalWindow> findSignalWindow(EcgKey key, String lead, double fromS, double toS);
 
     /** The owner's ECGs, newest submission first. */
     Page<EcgSummary> list(UUID ownerId, PageRequest request);

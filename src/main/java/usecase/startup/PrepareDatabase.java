@@ -1,7 +1,6 @@
 package usecase.startup;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.Optional;
 import usecase.account.EnsureAdminAccount;
 import usecase.ecg.ResumePendingAnalyses;
@@ -33,7 +32,7 @@ public class PrepareDatabase {
     public Result execute(String adminUsername, Optional<String> adminPassword, boolean resetAdminPassword) {
         migrator.migrate();
         EnsureAdminAccount.Result admin = ensureAdmin.execute(adminUsername, adminPassword, resetAdminPassword);
-        int resumed = resumePending.execute(Duration.ZERO);
+        int resumed = resumePending.afterStart();
         prepared = true;
         return new Result(admin, resumed);
     }

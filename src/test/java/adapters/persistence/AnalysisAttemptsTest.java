@@ -72,6 +72,8 @@ class AnalysisAttemptsTest {
         }
     }
 
+    private static final PendingAnalyses.ClaimTerms TERMS = new PendingAnalyses.ClaimTerms("test-instance", java.time.Duration.ofMinutes(5), 3, "unused");
+
     private EcgKey storeWithoutQueuing(String owner) {
         Recording recording = new Recording(null, 250, List.of(new Lead("II", Signal.of(5, -5, 5, -5))));
         Ecg ecg = Ecg.submitted(UUID.randomUUID(), UUID.fromString(owner), recording, Instant.now());
@@ -81,9 +83,10 @@ class AnalysisAttemptsTest {
 
     /** What three crashes in the middle of an attempt leave behind: the attempts counted, nothing stored. */
     private void exhaust(EcgKey key) {
+        // Each crashed attempt's claim has lapsed by the time the next one is made.
         for (int attempt = 1; attempt <= 3; attempt++) {
-            assertEquals(attempt, transactions.inNew(() -> pending.claim(key, 3, "unused", Instant.now()))
-                    .orElseThrow().attempt());
+            Instant lapsed = Instant.now().minus(TERMS.timeout().multipliedBy(4 - attempt));
+            assertEquals(attempt, transactions.inNew(() -> pending.claim(key, TERMS, lapsed)).orElseThrow().attempt());
         }
     }
 
@@ -98,7 +101,7 @@ class AnalysisAttemptsTest {
         awaitSettled(owner, poison).body("status", equalTo("failed"))
                 .body("failure_reason", containsString("did not complete in 3 attempts"))
                 .body("zero_crossings_total", nullValue()).body("beats", nullValue());
-        assertTrue(pending.findPending(Instant.now().plusSeconds(1)).stream().noneMatch(poison::equals),
+        assertTrue(pending.findPending(Instant.now().plusSeconds(1), Instant.now()).stream().noneMatch(poison::equals),
                 "a failed recording is not retried again");
     }
 

@@ -67,7 +67,8 @@ class RepositoryWritesNeedATransactionTest {
                 () -> tokens.add(token), () -> tokens.delete(token.id(), user.id()), () -> tokens.deleteAllOf(user.id()),
                 () -> ecgs.add(ecg), () -> ecgs.replace(ecg.key(), ecg.recording()), () -> ecgs.delete(ecg.key()),
                 () -> ecgs.restore(new StoredEcg(ecg, null, null)),
-                () -> pending.claim(ecg.key(), 3, "unused", now),
+                () -> pending.claim(ecg.key(), new PendingAnalyses.ClaimTerms("test-instance", java.time.Duration.ofMinutes(5), 3, "unused"), now),
+                () -> pending.releaseClaims("test-instance"),
                 () -> pending.saveAnalysis(claim, new AnalysisReport(List.of()), now),
                 () -> pending.markFailed(claim, "unused", now));
         for (Executable write : writes) {

@@ -21,6 +21,7 @@ import usecase.Transactions;
 import usecase.fakes.InMemoryEcgRepository;
 import usecase.fakes.MutableClock;
 import usecase.fakes.Recordings;
+import usecase.port.PendingAnalyses;
 
 class AnalyseEcgTest {
 
@@ -29,7 +30,7 @@ class AnalyseEcgTest {
     private final UUID owner = UUID.randomUUID();
     private final UUID id = UUID.randomUUID();
     private final EcgKey key = new EcgKey(owner, id);
-    private final AnalysisPolicy policy = new AnalysisPolicy(3);
+    private final AnalysisPolicy policy = new AnalysisPolicy(3, Duration.ofMinutes(5), "this-instance");
 
     private void submit(Recording recording) {
         ecgs.add(Ecg.submitted(id, owner, recording, clock.instant()));
@@ -136,7 +137,7 @@ class AnalyseEcgTest {
     @Test
     void skipsAFailedEcg() {
         submit(Recordings.of(new int[] {1, -3, 5}));
-        ecgs.markFailed(ecgs.claim(key, 3, "exhausted", clock.instant()).orElseThrow(), "broken", clock.instant());
+        ecgs.markFailed(ecgs.claim(key, policy.claimTerms(), clock.instant()).orElseThrow(), "broken", clock.instant());
 
         assertEquals(AnalyseEcg.Outcome.SKIPPED, new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key));
         assertEquals(EcgStatus.FAILED, ecgs.stored(key).orElseThrow().status());
@@ -153,7 +154,8 @@ class AnalyseEcgTest {
         // Attempts that crashed the process (or could not store their results) never got to finish: claim
         // them the way the worker does, and leave them unfinished.
         for (int attempt = 1; attempt <= 3; attempt++) {
-            assertEquals(attempt, ecgs.claim(key, 3, "exhausted", clock.instant()).orElseThrow().attempt());
+            assertEquals(attempt, ecgs.claim(key, policy.claimTerms(), clock.instant()).orElseThrow().attempt());
+            clock.advance(policy.claimTimeout()); // the crashed attempt's claim lapses
         }
 
         AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key);
@@ -180,12 +182,42 @@ class AnalyseEcgTest {
     @Test
     void aReplacementStartsCountingAttemptsAfresh() {
         submit(Recordings.of(new int[] {1, -3, 5}));
-        ecgs.claim(key, 3, "exhausted", clock.instant());
-        ecgs.claim(key, 3, "exhausted", clock.instant());
+        ecgs.claim(key, policy.claimTerms(), clock.instant());
+        clock.advance(policy.claimTimeout());
+        ecgs.claim(key, policy.claimTerms(), clock.instant());
 
         ecgs.replace(key, Recordings.of(new int[] {2, -2}));
 
         assertEquals(AnalyseEcg.Outcome.ANALYSED, new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key));
         assertEquals(1, ecgs.attempts(key));
+    }
+
+    @Test
+    void anEcgClaimedByAnotherInstanceIsLeftToItUntilItsClaimLapses() {
+        submit(Recordings.of(new int[] {1, -3, 5}));
+        AnalysisPolicy other = new AnalysisPolicy(3, policy.claimTimeout(), "other-instance");
+        PendingAnalyses.Claim theirs = ecgs.claim(key, other.claimTerms(), clock.instant()).orElseThrow();
+        AnalyseEcg here = new AnalyseEcg(ecgs, new Transactions(), clock, policy);
+
+        clock.advance(policy.claimTimeout().minusSeconds(1));
+        assertEquals(AnalyseEcg.Outcome.SKIPPED, here.execute(key), "the other instance is analysing it");
+        assertEquals(1, ecgs.attempts(key), "a refused claim counts no attempt");
+
+        clock.advance(Duration.ofSeconds(1)); // the other instance stopped without finishing
+        assertEquals(AnalyseEcg.Outcome.ANALYSED, here.execute(key));
+        assertEquals(2, ecgs.attempts(key));
+        assertEquals(false, ecgs.saveAnalysis(theirs, new domain.analysis.AnalysisReport(List.of()), clock.instant()),
+                "a lapsed claim can no longer store results over the ones stored since");
+    }
+
+    @Test
+    void aFinishedAttemptEndsItsClaim() {
+        submit(Recordings.of(new int[] {1, -3, 5}));
+        new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key);
+
+        ecgs.replace(key, Recordings.of(new int[] {2, -2}));
+
+        assertEquals(AnalyseEcg.Outcome.ANALYSED, new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key),
+                "the replacement is analysed at once, not after the earlier claim's timeout");
     }
 }

@@ -9,7 +9,7 @@ import domain.NotFoundException;
 import domain.ecg.EcgKey;
 import domain.ecg.EcgStatus;
 import domain.ecg.RecordingLimits;
-import domain.ecg.EcgSummary;
+import usecase.port.EcgSummary;
 import domain.ecg.Recording;
 import java.util.List;
 import java.util.UUID;
@@ -85,7 +85,7 @@ class EcgOwnershipTest {
 
     @Test
     void ownerReplacesTheRecordingWhichIsAnalysedAgain() {
-        new AnalyseEcg(ecgs, new usecase.Transactions(), clock, new AnalysisPolicy(3)).execute(new EcgKey(alice, alicesEcg));
+        new AnalyseEcg(ecgs, new usecase.Transactions(), clock, new AnalysisPolicy(3, java.time.Duration.ofMinutes(5), "this-instance")).execute(new EcgKey(alice, alicesEcg));
 
         replaceEcg.execute(new ReplaceEcg.Command(new EcgKey(alice, alicesEcg), replacement));
 

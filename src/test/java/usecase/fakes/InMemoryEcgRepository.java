@@ -6,8 +6,8 @@ import domain.analysis.ZeroCrossings;
 import domain.ecg.Ecg;
 import domain.ecg.EcgKey;
 import domain.ecg.EcgStatus;
-import domain.ecg.EcgSummary;
-import domain.ecg.LeadSummary;
+import usecase.port.EcgSummary;
+import usecase.port.LeadSummary;
 import domain.ecg.Recording;
 import java.time.Instant;
 import java.util.Comparator;
@@ -21,6 +21,7 @@ import usecase.PageRequest;
 import usecase.port.EcgBeats;
 import usecase.port.EcgRepository;
 import usecase.port.PendingAnalyses;
+import usecase.port.SignalWindow;
 import usecase.port.StoredEcg;
 
 /** Keeps ECGs in a map by owner and id, and honours both ports' contracts on owners, revisions and attempts. */
@@ -33,6 +34,8 @@ public final class InMemoryEcgRepository implements EcgRepository, PendingAnalys
         Instant pendingSince;
         int attempts;
         String failureReason;
+        String claimedBy;
+        Instant claimedUntil;
 
         Stored(Ecg ecg) {
             this.ecg = ecg;
@@ -85,6 +88,7 @@ public final class InMemoryEcgRepository implements EcgRepository, PendingAnalys
         stored.analysedAt = null;
         stored.attempts = 0;
         stored.failureReason = null;
+        stored.claimedUntil = null;
         return true;
     }
 
@@ -105,6 +109,26 @@ public final class InMemoryEcgRepository implements EcgRepository, PendingAnalys
     }
 
     @Override
+    public Optional<SignalWindow> findSignalWindow(EcgKey key, String lead, double fromS, double toS) {
+        Stored stored = byKey.get(key);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        Recording recording = stored.ecg.recording();
+        return recording.leads().stream().filter(l -> l.name().equals(lead)).findFirst().map(l -> {
+            int count = l.numberOfSamples();
+            Integer rate = recording.samplingRateHz();
+            int from = rate == null ? 0 : (int) Math.min(count, Math.floor(fromS * rate));
+            int to = rate == null ? 0 : (int) Math.max(from, Math.min(count, Math.ceil(toS * rate)));
+            int[] samples = new int[to - from];
+            for (int i = from; i < to; i++) {
+                samples[i - from] = l.signal().get(i);
+            }
+            return new SignalWindow(lead, rate, count, from, samples);
+        });
+    }
+
+    @Override
     public Page<EcgSummary> list(UUID ownerId, PageRequest request) {
         List<EcgSummary> all = byKey.values().stream()
                 .filter(s -> s.ecg.ownerId().equals(ownerId))
@@ -116,17 +140,35 @@ public final class InMemoryEcgRepository implements EcgRepository, PendingAnalys
     }
 
     @Override
-    public Optional<Claim> claim(EcgKey key, int maxAttempts, String exhaustedReason, Instant now) {
+    public Optional<Claim> claim(EcgKey key, ClaimTerms terms, Instant now) {
         Stored stored = byKey.get(key);
-        if (stored == null || stored.ecg.status() != EcgStatus.PENDING) {
+        if (stored == null || stored.ecg.status() != EcgStatus.PENDING || claimedAt(stored, now)) {
             return Optional.empty();
         }
-        if (stored.attempts >= maxAttempts) {
-            finish(stored, EcgStatus.FAILED, exhaustedReason, now);
+        if (stored.attempts >= terms.maxAttempts()) {
+            finish(stored, EcgStatus.FAILED, terms.exhaustedReason(), now);
             return Optional.empty();
         }
         stored.attempts++;
+        stored.claimedBy = terms.instance();
+        stored.claimedUntil = now.plus(terms.timeout());
         return Optional.of(new Claim(key, stored.ecg.revision(), stored.attempts));
+    }
+
+    private static boolean claimedAt(Stored stored, Instant now) {
+        return stored.claimedUntil != null && stored.claimedUntil.isAfter(now);
+    }
+
+    @Override
+    public int releaseClaims(String instance) {
+        int released = 0;
+        for (Stored stored : byKey.values()) {
+            if (stored.ecg.status() == EcgStatus.PENDING && instance.equals(stored.claimedBy) && stored.claimedUntil != null) {
+                stored.claimedUntil = null;
+                released++;
+            }
+        }
+        return released;
     }
 
     @Override
@@ -156,9 +198,9 @@ public final class InMemoryEcgRepository implements EcgRepository, PendingAnalys
     }
 
     @Override
-    public List<EcgKey> findPending(Instant before) {
+    public List<EcgKey> findPending(Instant before, Instant now) {
         return byKey.values().stream()
-                .filter(s -> s.ecg.status() == EcgStatus.PENDING && s.pendingSince.isBefore(before))
+                .filter(s -> s.ecg.status() == EcgStatus.PENDING && s.pendingSince.isBefore(before) && !claimedAt(s, now))
                 .map(s -> s.ecg.key())
                 .toList();
     }
@@ -197,6 +239,7 @@ public final class InMemoryEcgRepository implements EcgRepository, PendingAnalys
         stored.report = null;
         stored.analysedAt = at;
         stored.failureReason = reason;
+        stored.claimedUntil = null;
     }
 
     private static EcgSummary summarise(Stored stored) {

@@ -1,6 +1,7 @@
-package domain.ecg;
+package usecase.port;
 
 import domain.analysis.AnalysisReport;
+import domain.ecg.EcgStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

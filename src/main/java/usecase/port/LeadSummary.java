@@ -1,4 +1,4 @@
-package domain.ecg;
+package usecase.port;
 
 /**
  * What is known about one lead without its samples.
