@@ -102,6 +102,13 @@ public interface SinusConfig {
         @WithDefault("PT5S")
         Duration startupRetryInterval();
 
+        /**
+         * How often a few ECGs whose leads were stored before seek points existed are rewritten with them (a
+         * duration, or {@code off}); read by the scheduler.
+         */
+        @WithDefault("PT10S")
+        String leadUpgradeInterval();
+
         /** How many inserts or updates Hibernate sends to the database in one batch. */
         @WithDefault("50")
         int statementBatchSize();
