@@ -49,14 +49,8 @@ class LeadLayoutUpgradeTest {
                 List.of(new Lead("I", Signal.of(first)), new Lead("II", Signal.of(second)))), Instant.now());
         transactions.runInNew(() -> ecgs.add(ecg));
         String before = ecgs.findSummary(ecg.key()).orElseThrow().toString();
-        for (int[] lead : List.of(first, second)) {
-            int index = lead == first ? 0 : 1;
-            transactions.runInNew(() -> sessions.get().createNativeMutationQuery("""
-                            update ecg_leads set samples_encoding = 1, samples = :samples
-                            where lead_index = :index and ecg_id = (select id from ecgs where owner_id = :owner and public_id = :id)""")
-                    .setParameter("samples", SignalCodec.encode(lead)).setParameter("index", index)
-                    .setParameter("owner", owner).setParameter("id", ecg.id()).executeUpdate());
-        }
+        OldLayout.rewrite(sessions, transactions, ecg.key(), 0, first);
+        OldLayout.rewrite(sessions, transactions, ecg.key(), 1, second);
         assertEquals(2, encodings(ecg, SignalCodec.DELTA_VARINT));
 
         int upgraded = 0;

@@ -65,12 +65,7 @@ class SignalWindowBenchmark {
 
         System.out.printf("%-44s %12s %12s%n", "read (median of timed runs)", "10 s window", "whole lead");
         report("with seek points (samples_encoding 2)", key, middle, expected);
-        byte[] legacy = SignalCodec.encode(samples);
-        transactions.runInNew(() -> sessions.get().createNativeMutationQuery("""
-                        update ecg_leads set samples_encoding = 1, samples = :samples
-                        where ecg_id = (select id from ecgs where owner_id = :owner and public_id = :id)""")
-                .setParameter("samples", legacy).setParameter("owner", key.ownerId()).setParameter("id", key.id())
-                .executeUpdate());
+        OldLayout.rewrite(sessions, transactions, key, 0, samples);
         report("decoded from sample 0 (samples_encoding 1)", key, middle, expected);
     }
 

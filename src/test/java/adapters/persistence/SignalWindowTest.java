@@ -102,12 +102,7 @@ class SignalWindowTest {
     void leadsStoredBeforeSeekPointsExistedAreReadTheOldWay() {
         int[] samples = ecgLike(3 * SignalCodec.BLOCK + 7, 3);
         EcgKey key = store(newUser(), RATE, samples);
-        int changed = transactions.inNew(() -> sessions.get().createNativeMutationQuery("""
-                        update ecg_leads set samples_encoding = 1, samples = :samples
-                        where ecg_id = (select id from ecgs where owner_id = :owner and public_id = :id)""")
-                .setParameter("samples", SignalCodec.encode(samples)).setParameter("owner", key.ownerId())
-                .setParameter("id", key.id()).executeUpdate());
-        assertEquals(1, changed);
+        assertEquals(1, OldLayout.rewrite(sessions, transactions, key, 0, samples));
 
         assertWindowsMatch(key, "II", samples);
     }
