@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * first through its queue and both through their periodic retry (every second here), so both are handed the
  * same ECGs at the same time. Each ECG must still be analysed exactly once. The proof is in the database:
  * every claim counts an attempt, and nothing is analysed without a claim, so an ECG analysed twice would
- * show two attempts.
+ * show two attempts. The two start at the same moment on the empty database, as replicas do.
  */
 class TwoInstancesOnePostgresIT {
 
@@ -49,8 +49,11 @@ class TwoInstancesOnePostgresIT {
                     "SINUS_ANALYSIS_RETRY_INTERVAL", "PT1S",
                     "SMALLRYE_MESSAGING_WORKER_SINUS_ANALYSIS_MAX_CONCURRENCY", "1");
             try (PackagedApp a = instance("a", shared); PackagedApp b = instance("b", shared)) {
-                a.start();
-                b.start(); // one after the other, as a rolling start does: the first migrates the schema
+                // Both at once, as two replicas start: they race to migrate the schema and create the administrator.
+                a.launch();
+                b.launch();
+                a.awaitReady();
+                b.awaitReady();
 
                 a.as("admin", ADMIN_PASSWORD).contentType(ContentType.JSON)
                         .body(Map.of("username", "alice", "password", "alice-password"))

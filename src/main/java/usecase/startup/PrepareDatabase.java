@@ -1,5 +1,6 @@
 package usecase.startup;
 
+import domain.ConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import usecase.account.EnsureAdminAccount;
@@ -31,7 +32,13 @@ public class PrepareDatabase {
 
     public Result execute(String adminUsername, Optional<String> adminPassword, boolean resetAdminPassword) {
         migrator.migrate();
-        EnsureAdminAccount.Result admin = ensureAdmin.execute(adminUsername, adminPassword, resetAdminPassword);
+        EnsureAdminAccount.Result admin;
+        try {
+            admin = ensureAdmin.execute(adminUsername, adminPassword, resetAdminPassword);
+        } catch (ConflictException raced) {
+            // Another instance sharing the database created the administrator at this very moment: it exists now.
+            admin = ensureAdmin.execute(adminUsername, adminPassword, resetAdminPassword);
+        }
         int resumed = resumePending.afterStart();
         prepared = true;
         return new Result(admin, resumed);

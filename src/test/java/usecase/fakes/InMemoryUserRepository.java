@@ -14,9 +14,19 @@ import usecase.port.UserRepository;
 public final class InMemoryUserRepository implements UserRepository {
 
     private final Map<UUID, User> byId = new LinkedHashMap<>();
+    private User racing;
+
+    /** The next {@link #add} finds that {@code other} was added a moment before it, as by another instance. */
+    public void addConcurrentlyWithTheNextAdd(User other) {
+        racing = other;
+    }
 
     @Override
     public boolean add(User user) {
+        if (racing != null) {
+            byId.put(racing.id(), racing);
+            racing = null;
+        }
         if (findByUsername(user.username()).isPresent()) {
             return false;
         }
