@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,8 +24,8 @@ public class AfterCommit {
         this.transactions = transactions;
     }
 
-    /** @param what names the send in the log, should it fail */
-    public void send(String what, Runnable send) {
+    /** @param what names the send in the log, should it fail (built only then) */
+    public void send(Supplier<String> what, Runnable send) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             run(what, send);
             return;
@@ -43,11 +44,11 @@ public class AfterCommit {
         });
     }
 
-    private static void run(String what, Runnable send) {
+    private static void run(Supplier<String> what, Runnable send) {
         try {
             send.run();
         } catch (RuntimeException e) {
-            LOG.warnf("could not send %s: %s", what, e.getMessage());
+            LOG.warnf("could not send %s: %s", what.get(), e.getMessage());
         }
     }
 }

@@ -31,6 +31,6 @@ public class ChannelAnalysisQueue implements AnalysisQueue {
 
     @Override
     public void enqueue(EcgKey key) {
-        afterCommit.send("ECG " + key + " to the analysis (it stays pending and is retried)", () -> emitter.send(key));
+        afterCommit.send(() -> "ECG " + key + " to the analysis (it stays pending and is retried)", () -> emitter.send(key));
     }
 }

@@ -130,9 +130,7 @@ public class HibernateEcgRepository implements EcgRepository {
 
     @Override
     public Optional<SignalWindow> findSignalWindow(EcgKey key, String lead, double fromS, double toS) {
-        if (!(fromS >= 0 && fromS <= toS && Double.isFinite(toS))) {
-            throw new IllegalArgumentException("a window needs 0 <= from <= to, both finite");
-        }
+        SignalWindow.checkBounds(fromS, toS); // before any query, so a missing ECG does not hide bad bounds
         return consistently(lock -> {
             List<EcgEntity> found = byKey(key, lock);
             if (found.isEmpty()) {
@@ -149,13 +147,13 @@ public class HibernateEcgRepository implements EcgRepository {
             int index = (Integer) leads.get(0)[0];
             int count = (Integer) leads.get(0)[1];
             short encoding = (Short) leads.get(0)[2];
-            Integer rate = ecg.samplingRateHz;
-            int from = rate == null ? 0 : (int) Math.min(count, Math.floor(fromS * rate));
-            int to = rate == null ? 0 : (int) Math.max(from, Math.min(count, Math.ceil(toS * rate)));
+            SignalWindow.Span span = SignalWindow.span(ecg.samplingRateHz, count, fromS, toS);
+            int from = span.from();
+            int to = span.to();
             int[] samples = from == to ? new int[0]
                     : encoding == SignalCodec.BLOCKED_DELTA_VARINT ? blocksOf(ecg.id, index, count, from, to)
                     : Arrays.copyOfRange(SignalCodec.decode(encoding, wholeLead(ecg.id, index), count), from, to);
-            return new Read<>(Optional.of(new SignalWindow(lead, rate, count, from, samples)), found);
+            return new Read<>(Optional.of(new SignalWindow(lead, ecg.samplingRateHz, count, from, samples)), found);
         });
     }
 
@@ -173,20 +171,22 @@ public class HibernateEcgRepository implements EcgRepository {
             byte[] whole = wholeLead(ecgId, index);
             return SignalCodec.decodeBlocks(whole, SignalCodec.readInt(whole, 4 * firstBlock), firstBlock, from, to);
         }
-        Object[] table = (Object[]) session().createNativeQuery(
-                        "select substring(samples from :start for :length), octet_length(samples) from ecg_leads "
-                                + "where ecg_id = :id and lead_index = :index", Object[].class)
-                .setParameter("start", 4 * firstBlock + 1).setParameter("length", 4 * (endBlock - firstBlock) + (toTheEnd ? 0 : 4))
-                .setParameter("id", ecgId).setParameter("index", index).getSingleResult();
-        byte[] bounds = (byte[]) table[0];
+        int tableEntries = endBlock - firstBlock + (toTheEnd ? 0 : 1);
+        byte[] bounds = slice(ecgId, index, 4 * firstBlock, 4 * tableEntries);
         int start = SignalCodec.readInt(bounds, 0);
-        int end = toTheEnd ? ((Number) table[1]).intValue() : SignalCodec.readInt(bounds, 4 * (endBlock - firstBlock));
-        byte[] data = (byte[]) session().createNativeQuery(
-                        "select substring(samples from :start for :length) from ecg_leads "
-                                + "where ecg_id = :id and lead_index = :index", byte[].class)
-                .setParameter("start", start + 1).setParameter("length", end - start)
-                .setParameter("id", ecgId).setParameter("index", index).getSingleResult();
+        byte[] data = toTheEnd ? slice(ecgId, index, start, null)
+                : slice(ecgId, index, start, SignalCodec.readInt(bounds, 4 * (endBlock - firstBlock)) - start);
         return SignalCodec.decodeBlocks(data, 0, firstBlock, from, to);
+    }
+
+    /** {@code length} bytes (null: all the rest) of a lead's stored samples from {@code offset} (0-based) on. */
+    private byte[] slice(UUID ecgId, int index, int offset, Integer length) {
+        var query = session().createNativeQuery(length == null
+                                ? "select substring(samples from :start) from ecg_leads where ecg_id = :id and lead_index = :index"
+                                : "select substring(samples from :start for :length) from ecg_leads where ecg_id = :id and lead_index = :index",
+                        byte[].class)
+                .setParameter("start", offset + 1).setParameter("id", ecgId).setParameter("index", index);
+        return (length == null ? query : query.setParameter("length", length)).getSingleResult();
     }
 
     private byte[] wholeLead(UUID ecgId, int index) {

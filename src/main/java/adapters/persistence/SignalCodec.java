@@ -71,7 +71,7 @@ final class SignalCodec {
 
     static int[] decode(byte[] bytes, int count) {
         int[] samples = new int[count];
-        decodeDeltas(bytes, 0, samples, 0, count);
+        decodeDeltas(bytes, 0, samples, 0, 0, count);
         return samples;
     }
 
@@ -97,10 +97,6 @@ final class SignalCodec {
             sample = blockEnd;
         }
         return window;
-    }
-
-    private static int decodeDeltas(byte[] bytes, int pos, int[] into, int at, int count) {
-        return decodeDeltas(bytes, pos, into, at, 0, count);
     }
 
     /** Decodes {@code skip + count} deltas from {@code pos}, keeping the last {@code count}; returns the position after them. */

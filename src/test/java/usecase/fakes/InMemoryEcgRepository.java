@@ -116,15 +116,12 @@ public final class InMemoryEcgRepository implements EcgRepository, PendingAnalys
         }
         Recording recording = stored.ecg.recording();
         return recording.leads().stream().filter(l -> l.name().equals(lead)).findFirst().map(l -> {
-            int count = l.numberOfSamples();
-            Integer rate = recording.samplingRateHz();
-            int from = rate == null ? 0 : (int) Math.min(count, Math.floor(fromS * rate));
-            int to = rate == null ? 0 : (int) Math.max(from, Math.min(count, Math.ceil(toS * rate)));
-            int[] samples = new int[to - from];
-            for (int i = from; i < to; i++) {
-                samples[i - from] = l.signal().get(i);
+            SignalWindow.Span span = SignalWindow.span(recording.samplingRateHz(), l.numberOfSamples(), fromS, toS);
+            int[] samples = new int[span.to() - span.from()];
+            for (int i = span.from(); i < span.to(); i++) {
+                samples[i - span.from()] = l.signal().get(i);
             }
-            return new SignalWindow(lead, rate, count, from, samples);
+            return new SignalWindow(lead, recording.samplingRateHz(), l.numberOfSamples(), span.from(), samples);
         });
     }
 
