@@ -44,6 +44,8 @@ class ArchitectureTest {
             .domainModels("domain..")
             .applicationServices("usecase..")
             .adapter("rest", "adapters.rest..")
+            .adapter("websocket", "adapters.websocket..")
+            .adapter("grpc", "adapters.grpc..")
             .adapter("persistence", "adapters.persistence..")
             .adapter("messaging", "adapters.messaging..")
             .adapter("security", "adapters.security..")

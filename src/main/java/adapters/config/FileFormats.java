@@ -2,6 +2,7 @@ package adapters.config;
 
 import adapters.fileformat.archive.NdjsonArchive;
 import adapters.fileformat.csv.CsvRecordReader;
+import adapters.fileformat.csv.HeartRateCsvReader;
 import adapters.fileformat.wfdb.WfdbRecordReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import domain.ecg.RecordingLimits;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import usecase.port.ArchiveFormat;
+import usecase.port.ReadingSeriesReader;
 import usecase.port.RecordingReader;
 
 /**
@@ -28,6 +30,12 @@ public class FileFormats {
     @Singleton
     RecordingReader csv() {
         return new CsvRecordReader();
+    }
+
+    @Produces
+    @Singleton
+    ReadingSeriesReader heartRateCsv() {
+        return new HeartRateCsvReader();
     }
 
     @Produces

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import usecase.ecg.AnalysisPolicy;
+import usecase.heartrate.HeartRatePolicy;
 
 /** The configured limits and policies, as the plain values the use cases and readers take. */
 @ApplicationScoped
@@ -26,6 +27,14 @@ public class LimitsProducer {
         SinusConfig.Analysis analysis = config.analysis();
         return new AnalysisPolicy(analysis.maxAttempts(), analysis.claimTimeout(),
                 config.instanceId().filter(id -> !id.isBlank()).orElseGet(LimitsProducer::hostName));
+    }
+
+    @Produces
+    @Singleton
+    HeartRatePolicy heartRatePolicy(SinusConfig config) {
+        SinusConfig.HeartRate heartRate = config.heartRate();
+        return new HeartRatePolicy(heartRate.maxBatch(), heartRate.zoneMaxGap(), heartRate.retention(),
+                heartRate.purgeBatch());
     }
 
     /** The host name as the container or the system states it, without a DNS lookup that could stall the start. */

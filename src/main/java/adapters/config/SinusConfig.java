@@ -31,6 +31,31 @@ public interface SinusConfig {
     Analysis analysis();
 
     Ecg ecg();
+    HeartRate heartRate();
+
+    interface HeartRate {
+        /** Readings one request, WebSocket message or CSV batch may carry. */
+        @WithDefault("10000")
+        int maxBatch();
+        /** Readings waiting to be committed, over all clients; beyond that new ones are refused (503, retry). */
+        @WithDefault("500000")
+        long maxPendingReadings();
+        /** Readings stored by one commit at most (group commit gathers up to this many). */
+        @WithDefault("20000")
+        int commitBatch();
+        /** Training zones: an interval between two readings longer than this is not counted. */
+        @WithDefault("PT30S")
+        Duration zoneMaxGap();
+        /** Readings older than this are deleted. */
+        @WithDefault("P365D")
+        Duration retention();
+        /** How often old readings are purged (a duration, or {@code off}); read by the scheduler. */
+        @WithDefault("PT1H")
+        String purgeInterval();
+        /** Readings deleted per transaction by the purge. */
+        @WithDefault("10000")
+        int purgeBatch();
+    }
 
     interface Analysis {
         /** How often ECGs pending for longer than this are queued for analysis again. */

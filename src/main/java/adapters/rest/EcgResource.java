@@ -116,8 +116,8 @@ public class EcgResource {
             @PathParam("id") UUID id,
             @Parameter(description = "Only beats at or after this time (s)", example = "60") @QueryParam("from_s") String from,
             @Parameter(description = "Only beats before this time (s)", example = "120") @QueryParam("to_s") String to) {
-        double fromS = secondsParam("from_s", from, 0);
-        double toS = secondsParam("to_s", to, Double.POSITIVE_INFINITY);
+        double fromS = QueryParams.seconds("from_s", from, 0);
+        double toS = QueryParams.seconds("to_s", to, Double.POSITIVE_INFINITY);
         if (toS <= fromS) {
             throw InvalidInputException.of("to_s", "must be after from_s");
         }
@@ -131,7 +131,7 @@ public class EcgResource {
     public PageJson<EcgJson.Report> list(
             @Parameter(description = "Zero-based page", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1-100", example = "20") @QueryParam("size") String size) {
-        PageRequest request = new PageRequest(intParam("page", page, 0), intParam("size", size, 20));
+        PageRequest request = new PageRequest(QueryParams.integer("page", page, 0), QueryParams.integer("size", size, 20));
         return PageJson.of(listEcgs.execute(Caller.id(identity), request), EcgJson.Report::of);
     }
 
@@ -165,31 +165,5 @@ public class EcgResource {
 
     private EcgKey key(UUID id) {
         return new EcgKey(Caller.id(identity), id);
-    }
-
-    private static double secondsParam(String name, String value, double defaultValue) {
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            double seconds = Double.parseDouble(value.trim());
-            if (!Double.isFinite(seconds) || seconds < 0) {
-                throw InvalidInputException.of(name, "must be a number of seconds, 0 or more");
-            }
-            return seconds;
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.of(name, "must be a number of seconds, 0 or more");
-        }
-    }
-
-    private static int intParam(String name, String value, int defaultValue) {
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw InvalidInputException.of(name, "must be an integer");
-        }
     }
 }

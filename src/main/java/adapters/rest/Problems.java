@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 import usecase.account.LoginThrottledException;
+import usecase.port.HeartRateLog;
 import usecase.port.PasswordHasher;
 
 /**
@@ -138,6 +139,11 @@ public class Problems {
     public Response throttled(LoginThrottledException e, UriInfo uri) {
         return Response.fromResponse(plain(429, e.getMessage(), uri))
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Failures.retryAfterSeconds(e))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response readingsBacklog(HeartRateLog.Overloaded e, UriInfo uri) {
+        return Response.fromResponse(plain(503, e.getMessage(), uri)).header(HttpHeaders.RETRY_AFTER, "1").build();
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,138 @@
+package adapters.websocket;
+
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import adapters.rest.TestAccounts;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The live stream over a real WebSocket client (the JDK's): one reply per reading, in order, and it goes on. */
+@QuarkusTest
+class HeartRateStreamTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** A client connection that queues every text message it receives. */
+    static final class Client implements WebSocket.Listener, AutoCloseable {
+        final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        final StringBuilder partial = new StringBuilder();
+        WebSocket socket;
+
+        static Client connect(String authorization) {
+            Client client = new Client();
+            WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+            if (authorization != null) {
+                builder.header("Authorization", authorization);
+            }
+            client.socket = builder.buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/v1/heart-rate/stream"),
+                    client).join();
+            return client;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                received.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        void send(String text) {
+            socket.sendText(text, true).join();
+        }
+
+        JsonNode next() throws Exception {
+            String text = received.poll(10, TimeUnit.SECONDS);
+            if (text == null) {
+                throw new AssertionError("no reply within 10 s");
+            }
+            return JSON.readTree(text);
+        }
+
+        @Override
+        public void close() {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        }
+    }
+
+    @Test
+    void theIssueExampleGetsExactlyThoseRepliesInOrderAndTheStreamGoesOn() throws Exception {
+        TestAccounts.User user = TestAccounts.newUser("ws-example");
+        try (Client client = Client.connect(user.basicAuthorization())) {
+            for (String message : List.of("{\"bpm\":72}", "{\"bpm\":48}", "{\"bpm\":35}", "{\"bpm\":155}", "{\"bpm\":190}",
+                    "not json", "{\"bpm\":78}")) {
+                client.send(message); // pipelined: no waiting for replies
+            }
+            List<String> replies = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                JsonNode reply = client.next();
+                replies.add(reply.get("status").asText() + (reply.get("alert").isNull() ? "" : " " + reply.get("alert").asText()));
+            }
+            assertEquals(List.of("accepted", "accepted LOW", "rejected", "accepted HIGH", "rejected", "error", "accepted"),
+                    replies);
+            client.send("{\"bpm\":80}");
+            assertEquals("accepted", client.next().get("status").asText());
+            assertNull(client.received.poll(200, TimeUnit.MILLISECONDS)); // exactly one reply per reading
+        }
+        // sent without timestamps, within a millisecond or so: stored with the server's time of arrival
+        user.request().get("/v1/heart-rate/readings").then().body("items.bpm", containsInAnyOrder(72, 48, 155, 78, 80));
+    }
+
+    @Test
+    void anArrayMessageGetsAnArrayOfVerdictsAndBadMessagesGetErrors() throws Exception {
+        TestAccounts.User user = TestAccounts.newUser("ws-array");
+        try (Client client = Client.connect("Bearer " + user.newToken())) {
+            client.send("[{\"bpm\":60,\"device\":\"strap\"},{\"bpm\":\"x\"},{\"bpm\":170,\"timestamp\":\"2026-01-01T00:00:00Z\"}]");
+            JsonNode reply = client.next();
+            assertEquals(3, reply.size());
+            assertEquals("accepted", reply.get(0).get("status").asText());
+            assertEquals("rejected", reply.get(1).get("status").asText());
+            assertEquals("HIGH", reply.get(2).get("alert").asText());
+            client.send("42");
+            assertEquals("error", client.next().get("status").asText());
+            client.send("{\"bpm\":70,\"colour\":\"red\"}");
+            assertEquals("rejected", client.next().get("status").asText());
+            client.send("{\"bpm\":70}");
+            assertEquals("accepted", client.next().get("status").asText());
+        }
+        user.request().get("/v1/heart-rate/readings").then().body("items.bpm", contains(170, 60, 70));
+    }
+
+    @Test
+    void theUpgradeNeedsAUserAccount() {
+        TestAccounts.User user = TestAccounts.newUser("ws-auth");
+        assertEquals(401, handshakeStatus(null));
+        assertEquals(401, handshakeStatus("Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user.username() + ":wrong-password").getBytes())));
+        assertEquals(401, handshakeStatus("Bearer sinus_not-a-token"));
+        assertEquals(403, handshakeStatus("Basic " + java.util.Base64.getEncoder().encodeToString(
+                (TestAccounts.ADMIN + ":" + TestAccounts.ADMIN_PASSWORD).getBytes())));
+    }
+
+    private static int handshakeStatus(String authorization) {
+        CompletionException failure = assertThrows(CompletionException.class, () -> Client.connect(authorization));
+        return ((WebSocketHandshakeException) failure.getCause()).getResponse().statusCode();
+    }
+}
