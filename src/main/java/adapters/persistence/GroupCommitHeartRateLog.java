@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import usecase.PageRequest;
@@ -225,6 +226,32 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         sink.accept(rows.getLong(1), rows.getInt(2));
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    @Transactional
+    public void forEachChunk(UUID owner, int chunkSize, Consumer<List<Reading>> chunks) {
+        session().doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT taken_at, bpm, device, alert "
+                    + "FROM heart_rate_readings WHERE owner_id = ? ORDER BY taken_at, seq")) {
+                select.setFetchSize(4096);
+                select.setObject(1, owner);
+                try (ResultSet rows = select.executeQuery()) {
+                    List<Reading> chunk = new ArrayList<>(chunkSize);
+                    while (rows.next()) {
+                        chunk.add(new Reading(Instant.ofEpochMilli(rows.getLong(1)), rows.getInt(2), rows.getString(3),
+                                alert(rows.getInt(4))));
+                        if (chunk.size() == chunkSize) {
+                            chunks.accept(chunk);
+                            chunk = new ArrayList<>(chunkSize);
+                        }
+                    }
+                    if (!chunk.isEmpty()) {
+                        chunks.accept(chunk);
                     }
                 }
             }

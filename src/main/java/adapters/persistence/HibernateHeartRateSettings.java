@@ -40,13 +40,19 @@ public class HibernateHeartRateSettings implements HeartRateSettings {
     }
 
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional
     public AlertThresholds find(UUID owner) {
-        HeartRateSettingsEntity entity = sessions.get().find(HeartRateSettingsEntity.class, owner);
-        AlertThresholds thresholds = entity == null ? AlertThresholds.DEFAULT
-                : new AlertThresholds(entity.lowAlertBelow, entity.highAlertAbove);
+        AlertThresholds custom = findCustom(owner);
+        AlertThresholds thresholds = custom == null ? AlertThresholds.DEFAULT : custom;
         remember(owner, thresholds);
         return thresholds;
+    }
+
+    @Override
+    @Transactional
+    public AlertThresholds findCustom(UUID owner) {
+        HeartRateSettingsEntity entity = sessions.get().find(HeartRateSettingsEntity.class, owner);
+        return entity == null ? null : new AlertThresholds(entity.lowAlertBelow, entity.highAlertAbove);
     }
 
     @Override

@@ -100,11 +100,14 @@ public class DataTransferResource {
                          @JsonProperty("api_tokens_imported") long apiTokensImported,
                          @JsonProperty("api_tokens_skipped") long apiTokensSkipped,
                          @JsonProperty("ecgs_imported") long ecgsImported,
-                         @JsonProperty("ecgs_skipped") long ecgsSkipped) {
+                         @JsonProperty("ecgs_skipped") long ecgsSkipped,
+                         @JsonProperty("heart_rate_readings_imported") long heartRateReadingsImported,
+                         @JsonProperty("heart_rate_readings_skipped") long heartRateReadingsSkipped) {
 
         static ImportSummary of(RestoreArchive.Result result) {
             return new ImportSummary(result.usersImported(), result.usersSkipped(), result.apiTokensImported(),
-                    result.apiTokensSkipped(), result.ecgsImported(), result.ecgsSkipped());
+                    result.apiTokensSkipped(), result.ecgsImported(), result.ecgsSkipped(),
+                    result.heartRateReadingsImported(), result.heartRateReadingsSkipped());
         }
     }
 }

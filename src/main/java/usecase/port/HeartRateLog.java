@@ -38,6 +38,9 @@ public interface HeartRateLog {
     /** Feeds the owner's readings in [from, to) to {@code sink} in time order, without holding them all. */
     void forEach(UUID owner, Instant from, Instant to, Sink sink);
 
+    /** Hands all of the owner's readings to {@code chunks}, in time order, at most {@code chunkSize} at a time. */
+    void forEachChunk(UUID owner, int chunkSize, java.util.function.Consumer<List<Reading>> chunks);
+
     /** Deletes at most about {@code batch} readings older than {@code cutoff}; returns how many it deleted. */
     long purgeOlderThan(Instant cutoff, int batch);
 

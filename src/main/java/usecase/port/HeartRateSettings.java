@@ -10,6 +10,9 @@ public interface HeartRateSettings {
     /** In a transaction of the caller's. */
     AlertThresholds find(UUID owner);
 
+    /** The thresholds the owner set, or null when they keep the defaults. */
+    AlertThresholds findCustom(UUID owner);
+
     /** In a transaction of the caller's. */
     void save(UUID owner, AlertThresholds thresholds);
 

@@ -9,6 +9,10 @@ import domain.ecg.Ecg;
 import domain.ecg.EcgKey;
 import domain.ecg.EcgStatus;
 import domain.ecg.RecordingLimits;
+import domain.heartrate.AlertThresholds;
+import domain.heartrate.Reading;
+import domain.heartrate.Readings;
+import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,12 +28,14 @@ import usecase.port.ApiTokenRepository;
 import usecase.port.ArchiveReader;
 import usecase.port.ArchiveWriter;
 import usecase.port.EcgRepository;
+import usecase.port.HeartRateLog;
+import usecase.port.HeartRateSettings;
 import usecase.port.StoredEcg;
 import usecase.port.UserRepository;
 
 /**
  * Restores an archive into this installation. An archive only ever creates what it brings: accounts
- * this installation does not have, with their tokens and ECGs. An account that is here already (the same
+ * this installation does not have, with their tokens, ECGs and heart-rate settings and readings. An account that is here already (the same
  * id under the same username: restored before, or never deleted) is skipped with everything the archive
  * holds for it, and so is an archived administrator whose name an administrator has here (every
  * installation creates one at first start). So an archive never adds a credential or an ECG to an
@@ -52,6 +58,8 @@ import usecase.port.UserRepository;
 public class RestoreArchive {
 
     private static final int MAX_LISTED = 10;
+    /** Archived readings were stored once: only their values are checked again, not their time. */
+    private static final Instant NO_FUTURE_CHECK = Instant.parse("9000-01-01T00:00:00Z");
 
     private final UserRepository users;
     private final ApiTokenRepository tokens;
@@ -59,9 +67,14 @@ public class RestoreArchive {
     private final AnalysisQueue queue;
     private final Transactions transactions;
     private final RecordingLimits limits;
+    private final HeartRateSettings heartRateSettings;
+    private final HeartRateLog heartRateLog;
 
     public RestoreArchive(UserRepository users, ApiTokenRepository tokens, EcgRepository ecgs, AnalysisQueue queue,
-                          Transactions transactions, RecordingLimits limits) {
+                          Transactions transactions, RecordingLimits limits, HeartRateSettings heartRateSettings,
+                          HeartRateLog heartRateLog) {
+        this.heartRateSettings = heartRateSettings;
+        this.heartRateLog = heartRateLog;
         this.transactions = transactions;
         this.users = users;
         this.tokens = tokens;
@@ -72,7 +85,8 @@ public class RestoreArchive {
 
     /** What was imported, and what was skipped: accounts here already, with their tokens and ECGs. */
     public record Result(long usersImported, long usersSkipped, long apiTokensImported, long apiTokensSkipped,
-                         long ecgsImported, long ecgsSkipped) {
+                         long ecgsImported, long ecgsSkipped, long heartRateReadingsImported,
+                         long heartRateReadingsSkipped) {
     }
 
     /** @param reader must be readable twice: once to check, once to import */
@@ -88,7 +102,7 @@ public class RestoreArchive {
             throw e;
         }
         return new Result(store.usersImported, check.skipped.size(), store.tokensImported, check.tokensSkipped,
-                store.ecgsImported, check.ecgsSkipped);
+                store.ecgsImported, check.ecgsSkipped, store.readingsImported, check.readingsSkipped);
     }
 
     /** The first pass: reads everything, stores nothing, and collects every reason not to import. */
@@ -107,6 +121,10 @@ public class RestoreArchive {
         private long ecgsRead;
         private long tokensSkipped;
         private long ecgsSkipped;
+        private long settingsRead;
+        private long readingsRead;
+        private long readingsSkipped;
+        private final Set<UUID> settingsOwners = new HashSet<>();
         private boolean ended;
 
         @Override
@@ -176,10 +194,46 @@ public class RestoreArchive {
         }
 
         @Override
+        public void heartRateSettings(UUID owner, AlertThresholds thresholds) {
+            settingsRead++;
+            requireUser(owner, "heart-rate settings");
+            if (!settingsOwners.add(owner)) {
+                throw invalid("the heart-rate settings of user " + owner + " appear twice");
+            }
+        }
+
+        @Override
+        public void heartRateReadings(UUID owner, List<Reading> readings) {
+            readingsRead += readings.size();
+            requireUser(owner, "heart-rate readings");
+            for (Reading reading : readings) {
+                String refusal = Readings.refusal(reading.bpm(), reading.time(), reading.device(), NO_FUTURE_CHECK);
+                if (refusal != null) {
+                    throw invalid("a heart-rate reading of user " + owner + " at " + reading.time()
+                            + " cannot be stored: " + refusal);
+                }
+            }
+            if (skipped.contains(owner)) {
+                readingsSkipped += readings.size();
+            }
+        }
+
+        private void requireUser(UUID owner, String what) {
+            Role role = archivedUsers.get(owner);
+            if (role == null) {
+                throw invalid(what + " belong to user " + owner + ", who is not in the archive before them");
+            }
+            if (role == Role.ADMIN) {
+                throw invalid(what + " belong to an administrator, and administrators have none");
+            }
+        }
+
+        @Override
         public void end(ArchiveWriter.ArchiveCounts counts) {
-            if (counts.users() != usersRead || counts.apiTokens() != tokensRead || counts.ecgs() != ecgsRead) {
-                throw invalid("is incomplete: it announces " + counts + " but holds "
-                        + new ArchiveWriter.ArchiveCounts(usersRead, tokensRead, ecgsRead));
+            ArchiveWriter.ArchiveCounts held = new ArchiveWriter.ArchiveCounts(usersRead, tokensRead, ecgsRead,
+                    settingsRead, readingsRead);
+            if (!counts.equals(held)) {
+                throw invalid("is incomplete: it announces " + counts + " but holds " + held);
             }
             ended = true;
         }
@@ -214,6 +268,7 @@ public class RestoreArchive {
         private long usersImported;
         private long tokensImported;
         private long ecgsImported;
+        private long readingsImported;
 
         Store(Check check) {
             this.check = check;
@@ -261,6 +316,27 @@ public class RestoreArchive {
                 throw new ConflictException("ECG " + ecg.id() + " was created here during the import");
             }
             ecgsImported++;
+        }
+
+        @Override
+        public void heartRateSettings(UUID owner, AlertThresholds thresholds) {
+            if (!check.skipped.contains(owner)) {
+                transactions.runInNew(() -> heartRateSettings.save(owner, thresholds));
+            }
+        }
+
+        /** Stored as archived, alerts included (they were raised by the thresholds of their time). */
+        @Override
+        public void heartRateReadings(UUID owner, List<Reading> readings) {
+            if (check.skipped.contains(owner)) {
+                return;
+            }
+            try {
+                heartRateLog.append(owner, readings).toCompletableFuture().join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            readingsImported += readings.size();
         }
 
         @Override

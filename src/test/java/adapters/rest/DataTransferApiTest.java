@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class DataTransferApiTest {
 
         JsonNode header = JSON.readTree(lines.get(0));
         assertEquals("sinus-archive", header.path("format").asText());
-        assertEquals(1, header.path("version").asInt());
+        assertEquals(2, header.path("version").asInt());
         JsonNode end = JSON.readTree(lines.get(lines.size() - 1));
         assertEquals("end", end.path("type").asText());
         List<JsonNode> records = new ArrayList<>();
@@ -100,6 +101,43 @@ class DataTransferApiTest {
         assertEquals(withoutAnalysisTime(before), withoutAnalysisTime(after));
     }
 
+    @Test
+    void heartRateReadingsAndSettingsTravelInTheArchive() throws IOException {
+        TestAccounts.User user = TestAccounts.newUser("hr-archived");
+        user.request().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("low_alert_below_bpm", 55, "high_alert_above_bpm", 140)).put("/v1/heart-rate/settings")
+                .then().statusCode(200);
+        java.time.Instant t0 = java.time.Instant.parse("2026-11-30T10:00:00Z");
+        user.request().contentType(io.restassured.http.ContentType.JSON).body(List.of(
+                        Map.of("bpm", 52, "timestamp", t0.toString(), "device", "strap"),
+                        Map.of("bpm", 90, "timestamp", t0.plusSeconds(1).toString()),
+                        Map.of("bpm", 145, "timestamp", t0.plusSeconds(2).toString())))
+                .post("/v1/heart-rate/readings").then().statusCode(200);
+        String before = user.request().get("/v1/heart-rate/readings").then().extract().asString();
+        byte[] archive = export();
+        List<String> lines = lines(archive);
+        JsonNode end = JSON.readTree(lines.get(lines.size() - 1));
+        assertTrue(end.path("heart_rate_readings").asLong() >= 3);
+
+        asAdmin().delete("/v1/admin/users/" + user.id()).then().statusCode(204);
+        importArchive(archive).statusCode(200).body("users_imported", equalTo(1))
+                .body("heart_rate_readings_imported", equalTo(3));
+
+        assertEquals(before, user.request().get("/v1/heart-rate/readings").then().statusCode(200).extract().asString());
+        user.request().get("/v1/heart-rate/settings").then().body("low_alert_below_bpm", equalTo(55))
+                .body("high_alert_above_bpm", equalTo(140));
+        // a reading out of range in an archive is refused before anything is stored
+        String userId = java.util.UUID.randomUUID().toString();
+        importArchive(gzip(List.of("{\"format\":\"sinus-archive\",\"version\":2}",
+                "{\"type\":\"user\",\"id\":\"" + userId + "\",\"username\":\"hr-x-" + userId.substring(0, 8)
+                        + "\",\"password_hash\":\"$2a$10$abcdefghijklmnopqrstuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuuu\",\"role\":\"USER\","
+                        + "\"created_at\":\"2026-11-30T10:00:00Z\"}",
+                "{\"type\":\"heart_rate_readings\",\"owner_id\":\"" + userId + "\",\"readings\":[[1796112000000,250,0,null]]}",
+                "{\"type\":\"end\",\"users\":1,\"api_tokens\":0,\"ecgs\":0,\"heart_rate_settings\":0,\"heart_rate_readings\":1}")))
+                .statusCode(422).body(containsString("out of typical range"));
+        asAdmin().get("/v1/admin/users/" + userId).then().statusCode(404);
+    }
+
     private static String withoutAnalysisTime(String report) {
         return report.replaceAll("\"analysed_at\":\"[^\"]*\"", "");
     }
@@ -135,8 +173,8 @@ class DataTransferApiTest {
                 .body(containsString("gzip"));
         importArchive(gzip(List.of("{\"format\":\"something-else\"}"))).statusCode(422)
                 .body(containsString("not a Sinus archive"));
-        importArchive(gzip(List.of("{\"format\":\"sinus-archive\",\"version\":2}"))).statusCode(422)
-                .body(containsString("version 2"));
+        importArchive(gzip(List.of("{\"format\":\"sinus-archive\",\"version\":3}"))).statusCode(422)
+                .body(containsString("version 3"));
         importArchive(gzip(List.of("{\"format\":\"sinus-archive\",\"version\":1}", "{\"type\":\"user\",",
                 "{\"type\":\"end\",\"users\":0,\"api_tokens\":0,\"ecgs\":0}"))).statusCode(422)
                 .body(containsString("line 2"));

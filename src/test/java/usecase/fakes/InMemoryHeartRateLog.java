@@ -96,6 +96,14 @@ public class InMemoryHeartRateLog implements HeartRateLog {
     }
 
     @Override
+    public synchronized void forEachChunk(UUID owner, int chunkSize, java.util.function.Consumer<List<Reading>> chunks) {
+        List<Reading> all = all(owner);
+        for (int i = 0; i < all.size(); i += chunkSize) {
+            chunks.accept(all.subList(i, Math.min(all.size(), i + chunkSize)));
+        }
+    }
+
+    @Override
     public synchronized long purgeOlderThan(Instant cutoff, int batch) {
         List<Row> old = rows.stream().filter(r -> r.reading.time().isBefore(cutoff)).limit(batch).toList();
         rows.removeAll(old);

@@ -48,6 +48,11 @@ class RecordReadingsTest {
         }
 
         @Override
+        public AlertThresholds findCustom(UUID owner) {
+            return saved.get(owner);
+        }
+
+        @Override
         public void save(UUID owner, AlertThresholds thresholds) {
             saved.put(owner, thresholds);
         }

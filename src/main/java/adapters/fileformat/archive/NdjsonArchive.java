@@ -19,6 +19,9 @@ import domain.ecg.Lead;
 import domain.ecg.Recording;
 import domain.ecg.RecordingLimits;
 import domain.ecg.Signal;
+import domain.heartrate.Alert;
+import domain.heartrate.AlertThresholds;
+import domain.heartrate.Reading;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,7 +59,8 @@ import usecase.port.StoredEcg;
 public final class NdjsonArchive implements ArchiveFormat {
 
     static final String FORMAT = "sinus-archive";
-    static final int VERSION = 1;
+    /** 2 added heart-rate settings and readings; version 1 archives (without them) are read too. */
+    static final int VERSION = 2;
 
     private final JsonFactory json;
     private final String sourceDatabase;
@@ -176,6 +180,37 @@ public final class NdjsonArchive implements ArchiveFormat {
         }
 
         @Override
+        public void heartRateSettings(UUID owner, AlertThresholds thresholds) {
+            write(() -> {
+                json.writeStartObject();
+                json.writeStringField("type", "heart_rate_settings");
+                json.writeStringField("owner_id", owner.toString());
+                json.writeNumberField("low_alert_below_bpm", thresholds.lowBelow());
+                json.writeNumberField("high_alert_above_bpm", thresholds.highAbove());
+            });
+        }
+
+        /** Each reading as [epoch milliseconds, bpm, alert (0 none, 1 low, 2 high), device or null]. */
+        @Override
+        public void heartRateReadings(UUID owner, List<Reading> readings) {
+            write(() -> {
+                json.writeStartObject();
+                json.writeStringField("type", "heart_rate_readings");
+                json.writeStringField("owner_id", owner.toString());
+                json.writeArrayFieldStart("readings");
+                for (Reading reading : readings) {
+                    json.writeStartArray();
+                    json.writeNumber(reading.time().toEpochMilli());
+                    json.writeNumber(reading.bpm());
+                    json.writeNumber(reading.alert() == null ? 0 : reading.alert() == Alert.LOW ? 1 : 2);
+                    json.writeString(reading.device());
+                    json.writeEndArray();
+                }
+                json.writeEndArray();
+            });
+        }
+
+        @Override
         public void end(ArchiveCounts counts) {
             write(() -> {
                 json.writeStartObject();
@@ -183,6 +218,8 @@ public final class NdjsonArchive implements ArchiveFormat {
                 json.writeNumberField("users", counts.users());
                 json.writeNumberField("api_tokens", counts.apiTokens());
                 json.writeNumberField("ecgs", counts.ecgs());
+                json.writeNumberField("heart_rate_settings", counts.heartRateSettings());
+                json.writeNumberField("heart_rate_readings", counts.heartRateReadings());
             });
         }
 
@@ -266,8 +303,8 @@ public final class NdjsonArchive implements ArchiveFormat {
                 throw invalid(1, "is not a Sinus archive header");
             }
             Object version = header.scalars.get("version");
-            if (!(version instanceof Long number) || number != VERSION) {
-                throw invalid(1, "is archive version " + version + "; this Sinus reads version " + VERSION);
+            if (!(version instanceof Long number) || number < 1 || number > VERSION) {
+                throw invalid(1, "is archive version " + version + "; this Sinus reads versions 1 to " + VERSION);
             }
         }
 
@@ -280,8 +317,12 @@ public final class NdjsonArchive implements ArchiveFormat {
                         record.optionalText("name"), record.text("secret_hash"),
                         record.instant("created_at"), record.instant("expires_at")));
                 case "ecg" -> handler.ecg(record.ecg());
+                case "heart_rate_settings" -> handler.heartRateSettings(record.uuid("owner_id"),
+                        new AlertThresholds(record.integer("low_alert_below_bpm"), record.integer("high_alert_above_bpm")));
+                case "heart_rate_readings" -> handler.heartRateReadings(record.uuid("owner_id"), record.readings);
                 case "end" -> handler.end(new ArchiveWriter.ArchiveCounts(record.count("users"),
-                        record.count("api_tokens"), record.count("ecgs")));
+                        record.count("api_tokens"), record.count("ecgs"), record.optionalCount("heart_rate_settings"),
+                        record.optionalCount("heart_rate_readings")));
                 default -> throw new IllegalArgumentException("unknown record type '" + shorten(type) + "'");
             }
         }
@@ -309,6 +350,8 @@ public final class NdjsonArchive implements ArchiveFormat {
 
         final Map<String, Object> scalars = new HashMap<>();
         final List<Lead> leads = new ArrayList<>();
+        static final int MAX_READINGS = 100_000;
+        final List<Reading> readings = new ArrayList<>();
         private final RecordingLimits limits;
         private long samples;
 
@@ -326,6 +369,8 @@ public final class NdjsonArchive implements ArchiveFormat {
                     case START_ARRAY -> {
                         if (field.equals("leads")) {
                             leads(parser);
+                        } else if (field.equals("readings")) {
+                            readings(parser);
                         } else {
                             parser.skipChildren(); // zero_crossings and the like: results are computed again here
                         }
@@ -333,6 +378,40 @@ public final class NdjsonArchive implements ArchiveFormat {
                     default -> parser.skipChildren();
                 }
             }
+        }
+
+        /** At most {@value #MAX_READINGS} readings per record, so that one record never holds more in memory. */
+        private void readings(JsonParser parser) throws IOException {
+            while (parser.nextToken() == JsonToken.START_ARRAY) {
+                if (readings.size() >= MAX_READINGS) {
+                    throw new IllegalArgumentException("a heart_rate_readings record holds more than " + MAX_READINGS);
+                }
+                long millis = longValue(parser, "time");
+                long bpm = longValue(parser, "bpm");
+                long alert = longValue(parser, "alert");
+                JsonToken device = parser.nextToken();
+                if (device != JsonToken.VALUE_STRING && device != JsonToken.VALUE_NULL) {
+                    throw new IllegalArgumentException("reading " + readings.size() + " has no device string or null");
+                }
+                String name = device == JsonToken.VALUE_NULL ? null : parser.getText();
+                if (parser.nextToken() != JsonToken.END_ARRAY || bpm < Short.MIN_VALUE || bpm > Short.MAX_VALUE
+                        || alert < 0 || alert > 2 || millis < 0) {
+                    throw new IllegalArgumentException("reading " + readings.size()
+                            + " is not [epoch milliseconds, bpm, alert 0-2, device]");
+                }
+                readings.add(new Reading(Instant.ofEpochMilli(millis), (int) bpm, name,
+                        alert == 0 ? null : alert == 1 ? Alert.LOW : Alert.HIGH));
+            }
+            if (parser.currentToken() != JsonToken.END_ARRAY) {
+                throw new IllegalArgumentException("'readings' must be an array of arrays");
+            }
+        }
+
+        private long longValue(JsonParser parser, String what) throws IOException {
+            if (parser.nextToken() != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                throw new IllegalArgumentException("reading " + readings.size() + " has no integer " + what);
+            }
+            return parser.getLongValue();
         }
 
         private void leads(JsonParser parser) throws IOException {
@@ -398,6 +477,17 @@ public final class NdjsonArchive implements ArchiveFormat {
 
         Instant instant(String field) {
             return Instant.parse(text(field));
+        }
+
+        long optionalCount(String field) {
+            return scalars.containsKey(field) ? count(field) : 0;
+        }
+
+        int integer(String field) {
+            if (!(scalars.get(field) instanceof Long value) || value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("'" + field + "' is not an integer");
+            }
+            return value.intValue();
         }
 
         long count(String field) {
