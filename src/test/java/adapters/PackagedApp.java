@@ -95,6 +95,15 @@ final class PackagedApp implements AutoCloseable {
         throw new AssertionError("the service did not become ready in 60 s:\n" + log());
     }
 
+    /** SIGTERM, the way an operator stops the service: it shuts down in order. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("the service did not stop within 60 s:\n" + log());
+        }
+        process = null;
+    }
+
     /** {@code kill -9}: no shutdown hook runs and the database is not closed. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

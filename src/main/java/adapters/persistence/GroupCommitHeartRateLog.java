@@ -9,12 +9,15 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.ResultSet;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -28,21 +31,23 @@ import usecase.PageRequest;
 import usecase.port.HeartRateLog;
 
 /**
- * Heart-rate readings in {@code heart_rate_readings}, written by group commit: appends from every request and
+ * Heart-rate readings in {@code heart_rate_blocks}, written by group commit: appends from every request and
  * connection queue up, and one writer thread stores whatever has gathered (up to
  * {@code sinus.heart-rate.commit-batch} readings) with one JDBC batch and one commit, then completes each
  * append's stage. While it commits, the next batch gathers, so the commit cost is shared by all the readings
  * that arrived meanwhile and the acknowledgement still follows the commit. Appends complete in the order they
- * were made. Reads are plain SQL over the one (owner, time) index.
+ * were made. Each owner's readings of a commit are stored as blocks ({@link ReadingBlocks}); reads are plain SQL
+ * over the one (owner, last_at) index and decode the blocks of the range asked for.
  */
 @ApplicationScoped
 public class GroupCommitHeartRateLog implements HeartRateLog {
 
     private static final Logger LOG = Logger.getLogger(GroupCommitHeartRateLog.class);
-    private static final String INSERT =
-            "INSERT INTO heart_rate_readings (owner_id, taken_at, seq, bpm, alert, device) VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String COLUMNS = "SELECT taken_at, bpm, device, alert FROM heart_rate_readings ";
-    private static final String RANGE = "WHERE owner_id = :owner AND taken_at >= :from AND taken_at < :to ";
+    private static final String INSERT = "INSERT INTO heart_rate_blocks (owner_id, first_at, last_at, seq, readings, data) "
+            + "VALUES (?, ?, ?, ?, ?, ?)";
+    /** The blocks that may hold readings in [from, to): parameters owner, from, to + span, to. */
+    private static final String BLOCKS_OVERLAPPING = "SELECT seq, first_at, data FROM heart_rate_blocks "
+            + "WHERE owner_id = ? AND last_at >= ? AND last_at < ? AND first_at < ?";
 
     private record Append(UUID owner, List<Reading> readings, CompletableFuture<Void> done, CallerContext caller) {
     }
@@ -142,7 +147,7 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
     }
 
     /**
-     * The arrival order: increasing within this process (one writer), and close to the wall clock in microseconds,
+     * The commit order: increasing within this process (one writer), and close to the wall clock in microseconds,
      * so that it keeps increasing across restarts and roughly agrees between instances.
      */
     private long nextSeq() {
@@ -150,21 +155,22 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
         return lastSeq;
     }
 
+    /** Each owner's readings of the batch, in arrival order, cut into blocks: one row per block. */
     private void insert(List<Append> batch) {
+        Map<UUID, List<Reading>> byOwner = new LinkedHashMap<>();
+        for (Append append : batch) {
+            byOwner.computeIfAbsent(append.owner(), owner -> new ArrayList<>()).addAll(append.readings());
+        }
         sessions.get().doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (Append append : batch) {
-                    for (Reading reading : append.readings()) {
-                        insert.setObject(1, append.owner());
-                        insert.setLong(2, reading.time().toEpochMilli());
-                        insert.setLong(3, nextSeq());
-                        insert.setShort(4, (short) reading.bpm());
-                        insert.setShort(5, alertCode(reading.alert()));
-                        if (reading.device() == null) {
-                            insert.setNull(6, Types.VARCHAR);
-                        } else {
-                            insert.setString(6, reading.device());
-                        }
+                for (Map.Entry<UUID, List<Reading>> owner : byOwner.entrySet()) {
+                    for (ReadingBlocks.Block block : ReadingBlocks.cut(owner.getValue())) {
+                        insert.setObject(1, owner.getKey());
+                        insert.setLong(2, block.firstAt());
+                        insert.setLong(3, block.lastAt());
+                        insert.setLong(4, nextSeq());
+                        insert.setInt(5, block.readings().size());
+                        insert.setBytes(6, ReadingBlocks.encode(block));
                         insert.addBatch();
                     }
                 }
@@ -173,139 +179,260 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
         });
     }
 
+    /** Receives readings in time order; returns false to stop. */
+    @FunctionalInterface
+    private interface Visitor {
+        boolean visit(ReadingBlocks.Entry entry);
+    }
+
+    /**
+     * Visits the owner's readings in [from, to) in order, an hour's blocks at a time (so that no range is held whole),
+     * skipping stretches without readings by the index.
+     */
+    private void walk(UUID owner, long from, long to, Visitor visitor) {
+        session().doWork(connection -> {
+            long window = from;
+            while (window < to) {
+                long next = nextReadingAtOrAfter(connection, owner, window);
+                if (next == Long.MAX_VALUE || next >= to) {
+                    return;
+                }
+                window = Math.max(window, next);
+                long end = Math.min(to, plus(window, ReadingBlocks.SPAN_MILLIS));
+                for (ReadingBlocks.Entry entry : entries(connection, owner, window, end)) {
+                    if (!visitor.visit(entry)) {
+                        return;
+                    }
+                }
+                window = end;
+            }
+        });
+    }
+
+    /**
+     * A lower bound of the time of the owner's first reading at or after {@code at}: the block with the smallest
+     * last_at at or after it started at most an hour before, and every later reading lies in a block ending later.
+     */
+    private static long nextReadingAtOrAfter(Connection connection, UUID owner, long at) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT last_at FROM heart_rate_blocks "
+                + "WHERE owner_id = ? AND last_at >= ? ORDER BY last_at FETCH FIRST 1 ROWS ONLY")) {
+            select.setObject(1, owner);
+            select.setLong(2, at);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getLong(1) - ReadingBlocks.SPAN_MILLIS : Long.MAX_VALUE;
+            }
+        }
+    }
+
+    /** The owner's readings in [from, to), sorted: the blocks that may hold them lie in one index range. */
+    private static List<ReadingBlocks.Entry> entries(Connection connection, UUID owner, long from, long to)
+            throws SQLException {
+        List<ReadingBlocks.Entry> entries = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(BLOCKS_OVERLAPPING)) {
+            select.setObject(1, owner);
+            select.setLong(2, from);
+            select.setLong(3, plus(to, ReadingBlocks.SPAN_MILLIS));
+            select.setLong(4, to);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ReadingBlocks.decode(rows.getBytes(3), rows.getLong(2), rows.getLong(1), from, to, entries);
+                }
+            }
+        }
+        entries.sort(ReadingBlocks.Entry.ORDER);
+        return entries;
+    }
+
+    private static long plus(long millis, long more) {
+        return millis > Long.MAX_VALUE - more ? Long.MAX_VALUE : millis + more;
+    }
+
     @Override
     @Transactional
     public List<Reading> page(UUID owner, Instant from, Instant to, PageRequest page) {
-        return readings(session().createNativeQuery(COLUMNS + RANGE + "ORDER BY taken_at, seq", Object[].class)
-                .setParameter("owner", owner).setParameter("from", from.toEpochMilli())
-                .setParameter("to", to.toEpochMilli())
-                .setFirstResult(page.offset()).setMaxResults(page.size()).getResultList());
+        List<Reading> readings = new ArrayList<>(page.size());
+        long[] skip = {page.offset()};
+        walk(owner, from.toEpochMilli(), to.toEpochMilli(), entry -> {
+            if (skip[0] > 0) {
+                skip[0]--;
+                return true;
+            }
+            readings.add(entry.reading());
+            return readings.size() < page.size();
+        });
+        return readings;
     }
 
     @Override
     @Transactional
     public long count(UUID owner, Instant from, Instant to) {
-        return ((Number) session().createNativeQuery("SELECT COUNT(*) FROM heart_rate_readings " + RANGE, Object.class)
-                .setParameter("owner", owner).setParameter("from", from.toEpochMilli())
-                .setParameter("to", to.toEpochMilli()).getSingleResult()).longValue();
+        long start = from.toEpochMilli();
+        long end = to.toEpochMilli();
+        long[] count = {0};
+        session().doWork(connection -> {
+            // blocks wholly inside the range count whole; only those across its ends are decoded
+            try (PreparedStatement whole = connection.prepareStatement("SELECT COALESCE(SUM(readings), 0) "
+                    + "FROM heart_rate_blocks WHERE owner_id = ? AND last_at >= ? AND last_at < ? AND first_at >= ?")) {
+                whole.setObject(1, owner);
+                whole.setLong(2, start);
+                whole.setLong(3, end);
+                whole.setLong(4, start);
+                try (ResultSet rows = whole.executeQuery()) {
+                    rows.next();
+                    count[0] = rows.getLong(1);
+                }
+            }
+            try (PreparedStatement edges = connection.prepareStatement(BLOCKS_OVERLAPPING
+                    + " AND (first_at < ? OR last_at >= ?)")) {
+                edges.setObject(1, owner);
+                edges.setLong(2, start);
+                edges.setLong(3, plus(end, ReadingBlocks.SPAN_MILLIS));
+                edges.setLong(4, end);
+                edges.setLong(5, start);
+                edges.setLong(6, end);
+                List<ReadingBlocks.Entry> entries = new ArrayList<>();
+                try (ResultSet rows = edges.executeQuery()) {
+                    while (rows.next()) {
+                        ReadingBlocks.decode(rows.getBytes(3), rows.getLong(2), rows.getLong(1), start, end, entries);
+                        count[0] += entries.size();
+                        entries.clear();
+                    }
+                }
+            }
+        });
+        return count[0];
     }
 
+    /**
+     * The latest blocks first, a few at a time, until n readings are found that no block not yet read can beat:
+     * every such block ends no later than the last one read.
+     */
     @Override
     @Transactional
     public List<Reading> latest(UUID owner, int n) {
-        return readings(session().createNativeQuery(COLUMNS + "WHERE owner_id = :owner ORDER BY taken_at DESC, seq DESC",
-                        Object[].class)
-                .setParameter("owner", owner).setMaxResults(n).getResultList());
+        List<ReadingBlocks.Entry> entries = new ArrayList<>();
+        session().doWork(connection -> {
+            int pageSize = 1;
+            for (int offset = 0; ; offset += pageSize, pageSize = Math.min(64, pageSize * 2)) {
+                long lastEnd = Long.MAX_VALUE;
+                int read = 0;
+                try (PreparedStatement select = connection.prepareStatement("SELECT seq, first_at, data, last_at "
+                        + "FROM heart_rate_blocks WHERE owner_id = ? ORDER BY last_at DESC, seq DESC OFFSET " + offset
+                        + " ROWS FETCH FIRST " + pageSize + " ROWS ONLY")) {
+                    select.setObject(1, owner);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            read++;
+                            lastEnd = rows.getLong(4);
+                            ReadingBlocks.decode(rows.getBytes(3), rows.getLong(2), rows.getLong(1), Long.MIN_VALUE,
+                                    Long.MAX_VALUE, entries);
+                        }
+                    }
+                }
+                long end = lastEnd;
+                if (read < pageSize || entries.stream().filter(e -> e.millis() > end).count() >= n) {
+                    return;
+                }
+            }
+        });
+        entries.sort(ReadingBlocks.Entry.ORDER.reversed());
+        return entries.stream().limit(n).map(ReadingBlocks.Entry::reading).toList();
     }
 
     @Override
     @Transactional
     public Stats stats(UUID owner, Instant from, Instant to) {
-        Object[] row = session().createNativeQuery("SELECT COUNT(*), SUM(bpm), MIN(bpm), MAX(bpm), MAX(alert) "
-                        + "FROM heart_rate_readings " + RANGE, Object[].class)
-                .setParameter("owner", owner).setParameter("from", from.toEpochMilli())
-                .setParameter("to", to.toEpochMilli()).getSingleResult();
-        long count = ((Number) row[0]).longValue();
-        if (count == 0) {
+        long[] count = {0};
+        long[] sum = {0};
+        int[] min = {Integer.MAX_VALUE};
+        int[] max = {Integer.MIN_VALUE};
+        Alert[] worst = {null};
+        walk(owner, from.toEpochMilli(), to.toEpochMilli(), entry -> {
+            int bpm = entry.reading().bpm();
+            count[0]++;
+            sum[0] += bpm;
+            min[0] = Math.min(min[0], bpm);
+            max[0] = Math.max(max[0], bpm);
+            worst[0] = Alert.worse(worst[0], entry.reading().alert());
+            return true;
+        });
+        if (count[0] == 0) {
             return new Stats(0, Double.NaN, 0, 0, null);
         }
-        return new Stats(count, ((Number) row[1]).doubleValue() / count, ((Number) row[2]).intValue(),
-                ((Number) row[3]).intValue(), alert(((Number) row[4]).intValue()));
+        return new Stats(count[0], (double) sum[0] / count[0], min[0], max[0], worst[0]);
     }
 
     @Override
     @Transactional
     public void forEach(UUID owner, Instant from, Instant to, Sink sink) {
-        session().doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT taken_at, bpm FROM heart_rate_readings "
-                    + "WHERE owner_id = ? AND taken_at >= ? AND taken_at < ? ORDER BY taken_at, seq")) {
-                select.setFetchSize(4096); // PostgreSQL streams instead of loading the whole range
-                select.setObject(1, owner);
-                select.setLong(2, from.toEpochMilli());
-                select.setLong(3, to.toEpochMilli());
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        sink.accept(rows.getLong(1), rows.getInt(2));
-                    }
-                }
-            }
+        walk(owner, from.toEpochMilli(), to.toEpochMilli(), entry -> {
+            sink.accept(entry.millis(), entry.reading().bpm());
+            return true;
         });
     }
 
     @Override
     @Transactional
     public void forEachChunk(UUID owner, int chunkSize, Consumer<List<Reading>> chunks) {
-        session().doWork(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT taken_at, bpm, device, alert "
-                    + "FROM heart_rate_readings WHERE owner_id = ? ORDER BY taken_at, seq")) {
-                select.setFetchSize(4096);
-                select.setObject(1, owner);
-                try (ResultSet rows = select.executeQuery()) {
-                    List<Reading> chunk = new ArrayList<>(chunkSize);
-                    while (rows.next()) {
-                        chunk.add(new Reading(Instant.ofEpochMilli(rows.getLong(1)), rows.getInt(2), rows.getString(3),
-                                alert(rows.getInt(4))));
-                        if (chunk.size() == chunkSize) {
-                            chunks.accept(chunk);
-                            chunk = new ArrayList<>(chunkSize);
-                        }
-                    }
-                    if (!chunk.isEmpty()) {
-                        chunks.accept(chunk);
-                    }
-                }
+        List<List<Reading>> chunk = new ArrayList<>(List.of(new ArrayList<>(chunkSize)));
+        walk(owner, Long.MIN_VALUE, Long.MAX_VALUE, entry -> {
+            chunk.get(0).add(entry.reading());
+            if (chunk.get(0).size() == chunkSize) {
+                chunks.accept(chunk.get(0));
+                chunk.set(0, new ArrayList<>(chunkSize));
             }
+            return true;
         });
+        if (!chunk.get(0).isEmpty()) {
+            chunks.accept(chunk.get(0));
+        }
     }
 
+    /** Whole blocks go: a block is purged once its last reading is past the cutoff (at most an hour late). */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public long purgeOlderThan(Instant cutoff, int batch) {
-        long deleted = 0;
+        int blocks = Math.max(1, batch / 1000);
+        long[] deleted = {0};
         List<UUID> owners = session().createNativeQuery("SELECT id FROM users ORDER BY id", UUID.class).getResultList();
-        for (UUID owner : owners) {
-            if (deleted >= batch) {
-                break;
+        session().doWork(connection -> {
+            for (UUID owner : owners) {
+                if (deleted[0] >= batch) {
+                    return;
+                }
+                long before = cutoff.toEpochMilli();
+                // the last_at of the (blocks+1)-th oldest block to purge: delete the ones before it
+                try (PreparedStatement bound = connection.prepareStatement("SELECT last_at FROM heart_rate_blocks "
+                        + "WHERE owner_id = ? AND last_at < ? ORDER BY last_at OFFSET " + blocks
+                        + " ROWS FETCH FIRST 1 ROWS ONLY")) {
+                    bound.setObject(1, owner);
+                    bound.setLong(2, before);
+                    try (ResultSet rows = bound.executeQuery()) {
+                        if (rows.next()) {
+                            before = rows.getLong(1) + 1; // blocks ending at the same millisecond go together
+                        }
+                    }
+                }
+                try (PreparedStatement counted = connection.prepareStatement("SELECT COALESCE(SUM(readings), 0) "
+                        + "FROM heart_rate_blocks WHERE owner_id = ? AND last_at < ?");
+                     PreparedStatement delete = connection.prepareStatement(
+                             "DELETE FROM heart_rate_blocks WHERE owner_id = ? AND last_at < ?")) {
+                    counted.setObject(1, owner);
+                    counted.setLong(2, before);
+                    try (ResultSet rows = counted.executeQuery()) {
+                        rows.next();
+                        deleted[0] += rows.getLong(1);
+                    }
+                    delete.setObject(1, owner);
+                    delete.setLong(2, before);
+                    delete.executeUpdate();
+                }
             }
-            long limit = batch - deleted;
-            // the time of the (limit+1)-th oldest reading to purge: delete what is before it, at most limit rows
-            List<Object> bound = session().createNativeQuery("SELECT taken_at FROM heart_rate_readings "
-                            + "WHERE owner_id = :owner AND taken_at < :cutoff ORDER BY taken_at "
-                            + "OFFSET " + limit + " ROWS FETCH FIRST 1 ROWS ONLY", Object.class)
-                    .setParameter("owner", owner).setParameter("cutoff", cutoff.toEpochMilli()).getResultList();
-            long before = bound.isEmpty() ? cutoff.toEpochMilli() : ((Number) bound.get(0)).longValue();
-            int removed = session().createNativeMutationQuery(
-                            "DELETE FROM heart_rate_readings WHERE owner_id = :owner AND taken_at < :before")
-                    .setParameter("owner", owner).setParameter("before", before).executeUpdate();
-            if (removed == 0 && !bound.isEmpty()) {
-                // more than limit readings share the oldest time (a batch sent without timestamps): take them all
-                removed = session().createNativeMutationQuery(
-                                "DELETE FROM heart_rate_readings WHERE owner_id = :owner AND taken_at <= :before")
-                        .setParameter("owner", owner).setParameter("before", before).executeUpdate();
-            }
-            deleted += removed;
-        }
-        return deleted;
+        });
+        return deleted[0];
     }
 
     private Session session() {
         return sessions.get();
-    }
-
-    private static List<Reading> readings(List<Object[]> rows) {
-        List<Reading> readings = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            readings.add(new Reading(Instant.ofEpochMilli(((Number) row[0]).longValue()), ((Number) row[1]).intValue(),
-                    (String) row[2], alert(((Number) row[3]).intValue())));
-        }
-        return readings;
-    }
-
-    static short alertCode(Alert alert) {
-        return alert == null ? 0 : alert == Alert.LOW ? (short) 1 : (short) 2;
-    }
-
-    static Alert alert(int code) {
-        return code == 1 ? Alert.LOW : code == 2 ? Alert.HIGH : null;
     }
 }
