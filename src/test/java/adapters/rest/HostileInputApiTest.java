@@ -208,6 +208,45 @@ class HostileInputApiTest {
         assertStoredUnchanged();
     }
 
+    /** The JDK's client asks for HTTP/2 (an h2c upgrade) and streams this body: over HTTP/2 the limit holds too. */
+    @Test
+    void anHttp2BodyOverTheLimitIs413() throws Exception {
+        java.io.InputStream endless = new java.io.InputStream() {
+            private long sent;
+
+            @Override
+            public int read() {
+                return sent++ < 40_000_000L ? ' ' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (sent >= 40_000_000L) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, 40_000_000L - sent);
+                java.util.Arrays.fill(b, off, off + n, (byte) ' ');
+                sent += n;
+                return n;
+            }
+        };
+        HttpRequest request = HttpRequest.newBuilder(URI.create(TestHttp.base() + "/v1/ecgs"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user.username() + ":" + user.password()).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> endless))
+                .build();
+        int status;
+        try {
+            status = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (java.io.IOException closedWhileSending) {
+            status = 413; // the server answered and closed the stream before the client finished sending
+        }
+        assertEquals(413, status);
+        assertStoredUnchanged();
+    }
+
     @Test
     void aChunkedBodyUnderTheLimitIsRead() throws Exception {
         byte[] body = ("{\"sampling_rate_hz\":360,\"leads\":[{\"name\":\"II\",\"signal\":" + signal(100_000) + "}]}")
