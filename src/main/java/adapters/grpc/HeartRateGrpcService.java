@@ -12,6 +12,7 @@ import adapters.grpc.heartrate.StatusRequest;
 import adapters.grpc.heartrate.StatusResponse;
 import adapters.http.Caller;
 import adapters.http.Failures;
+import adapters.http.ReadingMessages;
 import domain.InvalidInputException;
 import domain.heartrate.Alert;
 import domain.heartrate.Reading;
@@ -30,16 +31,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 import usecase.heartrate.ComputeTrainingZones;
 import usecase.heartrate.GetHeartRateStatus;
 import usecase.heartrate.HeartRatePolicy;
 import usecase.heartrate.RecordReadings;
-import usecase.port.HeartRateLog;
 
 /**
  * The {@code heartrate.HeartRateMonitor} gRPC service that existing monitoring clients speak, served on the HTTP
@@ -50,7 +48,6 @@ import usecase.port.HeartRateLog;
 @GrpcService
 public class HeartRateGrpcService implements HeartRateMonitor {
 
-    private static final Logger LOG = Logger.getLogger(HeartRateGrpcService.class);
     static final String AGE = "Age must be a positive integer";
     static final String NO_MEASUREMENTS = "No measurements provided";
 
@@ -107,7 +104,7 @@ public class HeartRateGrpcService implements HeartRateMonitor {
         String device = request.getMetadataMap().get("device");
         return recordReadings.execute(owner, List.of(new RecordReadings.Input(request.getBpm(), time, device)))
                 .thenApply(verdicts -> response(verdicts.get(0)))
-                .exceptionally(HeartRateGrpcService::unstored);
+                .exceptionally(failure -> failure(ReadingMessages.unstoredReason(failure)));
     }
 
     private static HeartRateResponse response(ReadingVerdict verdict) {
@@ -117,17 +114,6 @@ public class HeartRateGrpcService implements HeartRateMonitor {
         Alert alert = ((ReadingVerdict.Accepted) verdict).alert();
         return HeartRateResponse.newBuilder().setSuccess(true).setAlertTriggered(alert != null)
                 .setAlertType(alertType(alert)).build();
-    }
-
-    private static HeartRateResponse unstored(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof HeartRateLog.Overloaded overloaded) {
-            return failure(overloaded.getMessage());
-        }
-        if (!Failures.databaseUnreachable(cause)) {
-            LOG.warnf("a heart-rate reading over gRPC could not be stored: %s", cause.toString());
-        }
-        return failure("The reading could not be stored; send it again shortly.");
     }
 
     private static HeartRateResponse failure(String error) {

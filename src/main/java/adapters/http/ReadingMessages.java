@@ -2,6 +2,7 @@ package adapters.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import domain.DomainException;
 import domain.heartrate.Alert;
 import domain.heartrate.ReadingVerdict;
 import domain.heartrate.Timestamps;
@@ -10,7 +11,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import org.jboss.logging.Logger;
 import usecase.heartrate.RecordReadings;
+import usecase.port.HeartRateLog;
 
 /**
  * Heart-rate readings in JSON, as the REST API and the WebSocket stream both take them: one reading
@@ -21,6 +25,7 @@ import usecase.heartrate.RecordReadings;
  */
 public final class ReadingMessages {
 
+    private static final Logger LOG = Logger.getLogger(ReadingMessages.class);
     private static final Set<String> FIELDS = Set.of("bpm", "timestamp", "device");
 
     private ReadingMessages() {
@@ -134,6 +139,22 @@ public final class ReadingMessages {
         }
         return new RecordReadings.Input(bpm.intValue(), time,
                 device == null || device.isNull() ? null : device.asText());
+    }
+
+    /**
+     * What a streaming client is told when its readings could not be stored: too many waiting, the account gone,
+     * the database away (all worth sending again, or not), or, logged, anything else.
+     */
+    public static String unstoredReason(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof HeartRateLog.Overloaded || cause instanceof DomainException) {
+            return cause.getMessage();
+        }
+        if (Failures.databaseUnreachable(cause)) {
+            return "The database is unavailable; the reading was not stored. Send it again shortly.";
+        }
+        LOG.warnf("heart-rate readings from a stream could not be stored: %s", cause.toString());
+        return "The reading could not be stored; send it again shortly.";
     }
 
     private static String shorten(String name) {

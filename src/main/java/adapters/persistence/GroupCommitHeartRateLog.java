@@ -2,6 +2,7 @@ package adapters.persistence;
 
 import adapters.config.SinusConfig;
 import adapters.http.Failures;
+import domain.ConflictException;
 import domain.heartrate.Alert;
 import domain.heartrate.Reading;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -132,11 +133,28 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
                 }
                 return;
             }
+            if (ownerGone(failure)) {
+                finish(batch, new ConflictException("your account was deleted while its readings were being stored"));
+                return;
+            }
             if (!Failures.databaseUnreachable(failure)) {
                 LOG.warnf("%d heart-rate readings could not be stored: %s", rows, failure.toString());
             }
             finish(batch, failure);
         }
+    }
+
+    /**
+     * A foreign-key violation (SQLSTATE 23503, H2's 23506 "parent missing"): the owner's account was deleted after
+     * the readings came in.
+     */
+    private static boolean ownerGone(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && ("23503".equals(sql.getSQLState()) || "23506".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void finish(List<Append> batch, Throwable failure) {

@@ -1,7 +1,6 @@
 package adapters.websocket;
 
 import adapters.http.Caller;
-import adapters.http.Failures;
 import adapters.http.ReadingMessages;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,11 +15,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.SessionScoped;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 import usecase.heartrate.RecordReadings;
-import usecase.port.HeartRateLog;
 
 /**
  * A live stream of heart-rate readings: each text message is one reading or an array of them (the JSON of
@@ -78,23 +75,8 @@ public class HeartRateStreamEndpoint {
         } catch (DomainException e) {
             return CompletableFuture.completedFuture(ReadingMessages.Verdict.error(e.getMessage()));
         }
-        return verdicts.exceptionally(failure -> unstored(parsed, failure)).thenApply(
+        return verdicts.exceptionally(failure -> parsed.failed(ReadingMessages.unstoredReason(failure))).thenApply(
                 replies -> parsed.array() ? replies : replies.get(0));
-    }
-
-    /** The readings could not be stored: each valid one is answered with the error, the invalid ones as refused. */
-    private static List<ReadingMessages.Verdict> unstored(ReadingMessages.Parsed parsed, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        String reason;
-        if (cause instanceof HeartRateLog.Overloaded overloaded) {
-            reason = overloaded.getMessage();
-        } else if (Failures.databaseUnreachable(cause)) {
-            reason = "The database is unavailable; the reading was not stored. Send it again shortly.";
-        } else {
-            LOG.warnf("heart-rate readings from a stream could not be stored: %s", cause.toString());
-            reason = "The reading could not be stored; send it again shortly.";
-        }
-        return parsed.failed(reason);
     }
 
     private void send(Object reply) {

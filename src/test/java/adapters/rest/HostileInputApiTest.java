@@ -197,7 +197,9 @@ class HostileInputApiTest {
                 .build();
         HttpResponse<String> response;
         try {
-            response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            // chunked transfer coding is HTTP/1.1's (the JDK's client would otherwise ask for HTTP/2)
+            response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException refusedMidway) {
             assertStoredUnchanged();
             return; // the server may close the connection before the client has sent it all: nothing was stored
@@ -208,7 +210,10 @@ class HostileInputApiTest {
         assertStoredUnchanged();
     }
 
-    /** The JDK's client asks for HTTP/2 (an h2c upgrade) and streams this body: over HTTP/2 the limit holds too. */
+    /**
+     * The JDK's client asks for HTTP/2 (an h2c upgrade) and streams this body: over HTTP/2 the limit holds too (the
+     * REST layer's reader counts it; its 413 carries no problem body, see the README).
+     */
     @Test
     void anHttp2BodyOverTheLimitIs413() throws Exception {
         java.io.InputStream endless = new java.io.InputStream() {
