@@ -129,7 +129,15 @@ class SlowClientsIT {
         List<Socket> held = new ArrayList<>();
         try {
             for (int i = 0; i < 8; i++) {
-                held.add(new Socket("127.0.0.1", app.port()));
+                Socket socket = new Socket("127.0.0.1", app.port());
+                // each connection in use: one request answered, then held open (keep-alive)
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write("GET /q/health/live HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                if (socket.getInputStream().read() < 0) {
+                    throw new AssertionError("connection " + i + " within the cap was not served");
+                }
+                held.add(socket);
             }
             Thread.sleep(200);
             try (Socket extra = new Socket("127.0.0.1", app.port())) {

@@ -19,6 +19,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,8 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
     private static final long GUARD_PERIOD_MS = 2_000;
 
     private final ObjectMapper mapper;
+    private final Set<ConnectionBase> served = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private int maxConnections = Integer.MAX_VALUE;
     /** Endpoints that stream their body to disk instead of holding it, so they may take much larger ones. */
     private Set<String> uploadPaths = Set.of();
     private long bodyLimit;
@@ -67,6 +70,8 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
     }
 
     void install(@Observes Router router, SinusConfig config) {
+        maxConnections = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.limits.max-connections", Integer.class).orElse(Integer.MAX_VALUE);
         uploadPaths = Set.copyOf(config.http().uploadPaths());
         bodyLimit = config.http().maxBodySize().asLongValue();
         uploadLimit = config.http().maxImportSize().asLongValue();
@@ -74,6 +79,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         minUploadRate = config.http().minUploadRate().asLongValue();
         // Before authentication (-200), which may need the database: every route but the platform's own (/q/:
         // health, OpenAPI) waits for it, WebSocket upgrades included.
+        router.route().order(-300).handler(this::capConnections);
         router.route().order(-250).handler(this::refuseUntilPrepared);
         // After Quarkus's own authentication (-200) and body-size (-2) handlers, before any body handler.
         router.route().order(-1).handler(this::handle);
@@ -111,6 +117,26 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         }
         respond(context, status, status == 413 ? "The body is larger than this endpoint's limit."
                 : Problem.title(status) + ".");
+    }
+
+    /**
+     * At most {@code quarkus.http.limits.max-connections} connections are served at once. Quarkus counts them as
+     * Vert.x reports them, which it no longer does reliably once HTTP/2 over cleartext is on (gRPC needs it): so
+     * they are counted here too, from their first request, and a connection beyond the cap is closed unanswered.
+     */
+    private void capConnections(RoutingContext context) {
+        if (!(context.request().connection() instanceof ConnectionBase connection) || served.contains(connection)) {
+            context.next();
+            return;
+        }
+        if (served.size() >= maxConnections) {
+            connection.close();
+            return;
+        }
+        if (served.add(connection)) {
+            connection.closeFuture().onComplete(closed -> served.remove(connection));
+        }
+        context.next();
     }
 
     /** Until the database has been prepared (it may be down at start-up), every request gets a 503. */
