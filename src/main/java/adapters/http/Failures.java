@@ -92,6 +92,19 @@ public final class Failures {
         return false;
     }
 
+    /**
+     * A row refers to one that is gone (SQLSTATE 23503; H2's 23506, "parent missing"): its owner was deleted while
+     * the request ran.
+     */
+    public static boolean referencedRowGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && ("23503".equals(sql.getSQLState()) || "23506".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static long retryAfterSeconds(LoginThrottledException e) {
         return Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
     }

@@ -133,7 +133,7 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
                 }
                 return;
             }
-            if (ownerGone(failure)) {
+            if (Failures.referencedRowGone(failure)) {
                 finish(batch, new ConflictException("your account was deleted while its readings were being stored"));
                 return;
             }
@@ -142,19 +142,6 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
             }
             finish(batch, failure);
         }
-    }
-
-    /**
-     * A foreign-key violation (SQLSTATE 23503, H2's 23506 "parent missing"): the owner's account was deleted after
-     * the readings came in.
-     */
-    private static boolean ownerGone(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && ("23503".equals(sql.getSQLState()) || "23506".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void finish(List<Append> batch, Throwable failure) {
@@ -247,18 +234,29 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
             throws SQLException {
         List<ReadingBlocks.Entry> entries = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(BLOCKS_OVERLAPPING)) {
-            select.setObject(1, owner);
-            select.setLong(2, from);
-            select.setLong(3, plus(to, ReadingBlocks.SPAN_MILLIS));
-            select.setLong(4, to);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ReadingBlocks.decode(rows.getBytes(3), rows.getLong(2), rows.getLong(1), from, to, entries);
-                }
-            }
+            overlapping(select, owner, from, to);
+            decode(select, from, to, entries);
         }
         entries.sort(ReadingBlocks.Entry.ORDER);
         return entries;
+    }
+
+    /** Sets the parameters of {@link #BLOCKS_OVERLAPPING}. */
+    private static void overlapping(PreparedStatement select, UUID owner, long from, long to) throws SQLException {
+        select.setObject(1, owner);
+        select.setLong(2, from);
+        select.setLong(3, plus(to, ReadingBlocks.SPAN_MILLIS));
+        select.setLong(4, to);
+    }
+
+    /** Adds the readings in [from, to) of the blocks {@code select} finds (seq, first_at, data) to {@code into}. */
+    private static void decode(PreparedStatement select, long from, long to, List<ReadingBlocks.Entry> into)
+            throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                ReadingBlocks.decode(rows.getBytes(3), rows.getLong(2), rows.getLong(1), from, to, into);
+            }
+        }
     }
 
     private static long plus(long millis, long more) {
@@ -302,20 +300,12 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
             }
             try (PreparedStatement edges = connection.prepareStatement(BLOCKS_OVERLAPPING
                     + " AND (first_at < ? OR last_at >= ?)")) {
-                edges.setObject(1, owner);
-                edges.setLong(2, start);
-                edges.setLong(3, plus(end, ReadingBlocks.SPAN_MILLIS));
-                edges.setLong(4, end);
+                overlapping(edges, owner, start, end);
                 edges.setLong(5, start);
                 edges.setLong(6, end);
                 List<ReadingBlocks.Entry> entries = new ArrayList<>();
-                try (ResultSet rows = edges.executeQuery()) {
-                    while (rows.next()) {
-                        ReadingBlocks.decode(rows.getBytes(3), rows.getLong(2), rows.getLong(1), start, end, entries);
-                        count[0] += entries.size();
-                        entries.clear();
-                    }
-                }
+                decode(edges, start, end, entries);
+                count[0] += entries.size();
             }
         });
         return count[0];
