@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import usecase.ecg.AnalysisPolicy;
+import usecase.events.EventPolicy;
 import usecase.heartrate.HeartRatePolicy;
 
 /** The configured limits and policies, as the plain values the use cases and readers take. */
@@ -35,6 +36,13 @@ public class LimitsProducer {
         SinusConfig.HeartRate heartRate = config.heartRate();
         return new HeartRatePolicy(heartRate.maxBatch(), heartRate.zoneMaxGap(), heartRate.retention(),
                 heartRate.purgeBatch());
+    }
+
+    @Produces
+    @Singleton
+    EventPolicy eventPolicy(SinusConfig config) {
+        SinusConfig.Events events = config.events();
+        return new EventPolicy(events.retention(), events.maxEvents(), events.purgeBatch(), events.streamBuffer().asLongValue());
     }
 
     /** The host name as the container or the system states it, without a DNS lookup that could stall the start. */

@@ -33,6 +33,8 @@ public interface SinusConfig {
     Ecg ecg();
     HeartRate heartRate();
 
+    Events events();
+
     interface HeartRate {
         /** Readings one request, WebSocket message or CSV batch may carry. */
         @WithDefault("10000")
@@ -184,7 +186,39 @@ public interface SinusConfig {
         boolean resetPassword();
     }
 
+    interface Events {
+        /** Events older than this are deleted from the event log. */
+        @WithDefault("P7D")
+        Duration retention();
+        /** The event log holds at most about this many events of all users; the oldest beyond go. */
+        @WithDefault("1000000")
+        long maxEvents();
+        /** How often the event log is purged (a duration, or {@code off}); read by the scheduler. */
+        @WithDefault("PT10M")
+        String purgeInterval();
+        /** Events deleted per transaction by the purge. */
+        @WithDefault("10000")
+        int purgeBatch();
+        /**
+         * What one live stream may have waiting to be written to its socket (JSON bytes); a client that falls
+         * further behind is disconnected (it catches up with {@code since}).
+         */
+        @WithDefault("1M")
+        MemorySize streamBuffer();
+    }
+
     interface Security {
+        /**
+         * The key that encrypts and authenticates the dashboard's session cookies (any string of at least 32
+         * characters). Instances that share it accept each other's sessions. Not set: a random key per start,
+         * so a restart signs everyone out.
+         */
+        Optional<String> sessionKey();
+
+        /** How long a dashboard session lasts after sign-in. */
+        @WithDefault("PT12H")
+        Duration sessionLifetime();
+
         /** bcrypt cost factor (log2 of rounds) for new password hashes. */
         @WithDefault("12")
         int bcryptCost();

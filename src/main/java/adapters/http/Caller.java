@@ -11,12 +11,18 @@ public final class Caller {
 
     /** Identity attribute: {@code true} when the caller authenticated with their password (HTTP Basic). */
     public static final String WITH_PASSWORD = "sinus.with-password";
+    /** Identity attribute: the account's username. */
+    public static final String USERNAME = "username";
 
     private Caller() {
     }
 
     public static UUID id(SecurityIdentity identity) {
         return UUID.fromString(identity.getPrincipal().getName());
+    }
+
+    public static String username(SecurityIdentity identity) {
+        return identity.getAttribute(USERNAME);
     }
 
     public static boolean withPassword(SecurityIdentity identity) {

@@ -51,6 +51,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
     /** Quarkus's routing-context key for the limit on a body without Content-Length. */
     private static final String MAX_REQUEST_SIZE = "io.quarkus.max-request-size";
     private static final long GUARD_PERIOD_MS = 2_000;
+    private static final String SIGN_IN = "/v1/auth/session";
 
     private final ObjectMapper mapper;
     private final Set<ConnectionBase> served = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -81,6 +82,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         // health, OpenAPI) waits for it, WebSocket upgrades included.
         router.route().order(-300).handler(this::capConnections);
         router.route().order(-250).handler(this::refuseUntilPrepared);
+        router.route().order(-240).handler(this::refuseCrossSiteSessionUse);
         // After Quarkus's own authentication (-200) and body-size (-2) handlers, before any body handler.
         router.route().order(-1).handler(this::handle);
         // Whatever fails outside the REST layer's own mapping still answers a problem, without internals.
@@ -139,6 +141,43 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         context.next();
     }
 
+    /**
+     * A request that relies on the session cookie (no {@code Authorization} header) is refused when another site's
+     * page could have made it: a state-changing one without the page's {@value SessionCookies#CSRF_HEADER} header
+     * (which a page of another origin cannot send), or any request, WebSocket upgrades included, whose
+     * {@code Origin} is another one. {@code SameSite=Strict} already keeps browsers from sending the cookie across
+     * sites; this holds even where a browser or a sibling subdomain does not.
+     */
+    private void refuseCrossSiteSessionUse(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (!SessionCookies.carriesSession(request) || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            context.next();
+            return;
+        }
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin != null && !sameOrigin(origin, request)) {
+            respond(context, 403, "This request comes from a page of another origin; it may not use your session.");
+            return;
+        }
+        HttpMethod method = request.method();
+        boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+        if (!safe && request.getHeader(SessionCookies.CSRF_HEADER) == null) {
+            respond(context, 403, "A request signed in with the session cookie must carry the "
+                    + SessionCookies.CSRF_HEADER + " header (the dashboard sends it).");
+            return;
+        }
+        context.next();
+    }
+
+    private static boolean sameOrigin(String origin, HttpServerRequest request) {
+        String host = request.getHeader(HttpHeaders.HOST);
+        if (host == null) {
+            return false;
+        }
+        String bare = origin.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
+        return bare.equalsIgnoreCase(host);
+    }
+
     /** Until the database has been prepared (it may be down at start-up), every request gets a 503. */
     private void refuseUntilPrepared(RoutingContext context) {
         if (prepare.isPrepared() || context.normalizedPath().startsWith("/q/")) {
@@ -159,8 +198,11 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
             context.next();
             return;
         }
-        Uni<SecurityIdentity> identity = path.startsWith("/v1/") ? context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY) : null;
-        if (identity != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+        // signing in is the one API call with a body that anybody may make
+        boolean api = path.startsWith("/v1/") && !path.equals(SIGN_IN);
+        Uni<SecurityIdentity> identity = api ? context.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY) : null;
+        if (identity != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && !SessionCookies.carriesSession(request)) {
             unauthenticated(context); // every API call needs credentials: no need to look at the body at all
             return;
         }
@@ -317,7 +359,10 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
     }
 
     private void unauthenticated(RoutingContext context) {
-        context.response().putHeader("WWW-Authenticate", Failures.CHALLENGE);
+        if (context.request().getHeader(SessionCookies.CSRF_HEADER) == null) {
+            // not for the dashboard's own requests: a Basic challenge would make the browser ask in its own dialog
+            context.response().putHeader("WWW-Authenticate", Failures.CHALLENGE);
+        }
         respond(context, 401, Failures.UNAUTHENTICATED);
     }
 

@@ -3,6 +3,7 @@ package adapters.persistence;
 import adapters.config.SinusConfig;
 import adapters.http.Failures;
 import domain.ConflictException;
+import domain.event.DomainEvent;
 import domain.heartrate.Alert;
 import domain.heartrate.Reading;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +31,8 @@ import java.util.function.Consumer;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import usecase.PageRequest;
+import usecase.port.EventLog;
+import usecase.port.EventPublisher;
 import usecase.port.HeartRateLog;
 
 /**
@@ -50,10 +54,14 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
     private static final String BLOCKS_OVERLAPPING = "SELECT seq, first_at, data FROM heart_rate_blocks "
             + "WHERE owner_id = ? AND last_at >= ? AND last_at < ? AND first_at < ?";
 
-    private record Append(UUID owner, List<Reading> readings, CompletableFuture<Void> done, CallerContext caller) {
+    private record Append(UUID owner, List<Reading> readings, List<DomainEvent> events, CompletableFuture<Void> done,
+                          CallerContext caller) {
     }
 
     private final ActiveSession sessions;
+    private final EventLog events;
+    private final EventPublisher publisher;
+    private final Clock clock;
     private final LinkedBlockingQueue<Append> queue = new LinkedBlockingQueue<>();
     private final AtomicLong pending = new AtomicLong();
     private final long maxPending;
@@ -63,8 +71,12 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
     /** Only the writer thread touches it. */
     private long lastSeq;
 
-    GroupCommitHeartRateLog(ActiveSession sessions, SinusConfig config) {
+    GroupCommitHeartRateLog(ActiveSession sessions, SinusConfig config, EventLog events, EventPublisher publisher,
+                            Clock clock) {
         this.sessions = sessions;
+        this.events = events;
+        this.publisher = publisher;
+        this.clock = clock;
         this.maxPending = config.heartRate().maxPendingReadings();
         this.commitBatch = config.heartRate().commitBatch();
         this.writer = new Thread(this::write, "sinus-heart-rate-writer");
@@ -73,7 +85,7 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
     }
 
     @Override
-    public CompletionStage<Void> append(UUID owner, List<Reading> readings) {
+    public CompletionStage<Void> append(UUID owner, List<Reading> readings, List<DomainEvent> events) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (!accepting) {
             done.completeExceptionally(new Overloaded("Sinus is shutting down; send the readings again shortly."));
@@ -84,7 +96,7 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
             done.completeExceptionally(new Overloaded("Too many readings are waiting to be stored; send them again shortly."));
             return done;
         }
-        queue.add(new Append(owner, List.copyOf(readings), done, CallerContext.capture()));
+        queue.add(new Append(owner, List.copyOf(readings), List.copyOf(events), done, CallerContext.capture()));
         return done;
     }
 
@@ -182,6 +194,11 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
                 insert.executeBatch();
             }
         });
+        List<DomainEvent> reported = new ArrayList<>();
+        for (Append append : batch) {
+            reported.addAll(append.events());
+        }
+        publisher.publishAfterCommit(events.append(reported, clock.instant()));
     }
 
     /** Receives readings in time order; returns false to stop. */

@@ -11,6 +11,8 @@ import domain.analysis.LeadQuality;
 import domain.analysis.RhythmFindings;
 import domain.analysis.SignalQuality;
 import domain.ecg.EcgStatus;
+import domain.signal.MinMaxDecimation;
+import usecase.ecg.GetEcgSignal;
 import usecase.port.EcgSummary;
 import usecase.port.LeadSummary;
 import java.time.Instant;
@@ -239,6 +241,49 @@ final class EcgJson {
                    @Schema(description = "AAMI class: N normal, S supraventricular premature, V ventricular, "
                            + "Q unclassified", enumeration = {"N", "S", "V", "Q"}) String type,
                    @Schema(description = "The leads whose detector saw this beat") List<String> leads) {
+    }
+
+    @RegisterForReflection
+    @Schema(name = "EcgSignalWindow", description = "A window of one lead, decimated min/max per bucket, with its "
+            + "beats and findings.")
+    record SignalOut(UUID id,
+                     @Schema(enumeration = {"pending", "done", "failed"}) String status,
+                     String lead,
+                     List<String> leads,
+                     @JsonProperty("sampling_rate_hz") Integer samplingRateHz,
+                     @JsonProperty("duration_s") Double durationS,
+                     @JsonProperty("from_s") double fromS,
+                     @JsonProperty("to_s") double toS,
+                     @Schema(description = "The unit of min_uv and max_uv as stored (microvolts for imports)")
+                     String unit,
+                     boolean decimated,
+                     @JsonProperty("bucket_samples") int bucketSamples,
+                     @JsonProperty("time_s") double[] timeS,
+                     @JsonProperty("min_uv") int[] minUv,
+                     @JsonProperty("max_uv") int[] maxUv,
+                     List<WindowBeatOut> beats,
+                     List<FindingOut> findings) {
+
+        static SignalOut of(GetEcgSignal.Result result) {
+            MinMaxDecimation points = result.points();
+            Integer rate = result.ecg().samplingRateHz();
+            double[] times = new double[points.buckets()];
+            for (int i = 0; i < times.length; i++) {
+                times[i] = Math.round(points.firstSample()[i] * 1e5 / rate) / 1e5;
+            }
+            return new SignalOut(result.ecg().id(), EcgJson.status(result.ecg().status()), result.lead(),
+                    result.ecg().leads().stream().map(LeadSummary::name).toList(), rate, result.durationS(),
+                    result.fromS(), result.toS(), "uV", points.bucketSize() > 1, points.bucketSize(), times,
+                    points.min(), points.max(),
+                    result.beats().stream().map(b -> new WindowBeatOut(Math.round(b.timeS() * 1e4) / 1e4,
+                            String.valueOf(b.type()))).toList(),
+                    result.findings().stream().map(FindingOut::of).toList());
+        }
+    }
+
+    @RegisterForReflection
+    @Schema(name = "EcgWindowBeat")
+    record WindowBeatOut(@JsonProperty("time_s") double timeS, String type) {
     }
 
     static String status(EcgStatus status) {

@@ -36,6 +36,7 @@ import usecase.PageRequest;
 import usecase.ecg.DeleteEcg;
 import usecase.ecg.GetEcg;
 import usecase.ecg.GetEcgBeats;
+import usecase.ecg.GetEcgSignal;
 import usecase.ecg.ListEcgs;
 import usecase.ecg.ReplaceEcg;
 import usecase.ecg.SubmitEcg;
@@ -57,13 +58,14 @@ public class EcgResource {
     private final ReplaceEcg replaceEcg;
     private final GetEcg getEcg;
     private final GetEcgBeats getEcgBeats;
+    private final GetEcgSignal getEcgSignal;
     private final ListEcgs listEcgs;
     private final DeleteEcg deleteEcg;
     private final JsonFactory json;
     private final RecordingLimits limits;
 
     EcgResource(SecurityIdentity identity, SubmitEcg submitEcg, ReplaceEcg replaceEcg, GetEcg getEcg,
-                GetEcgBeats getEcgBeats, ListEcgs listEcgs, DeleteEcg deleteEcg, ObjectMapper mapper,
+                GetEcgBeats getEcgBeats, GetEcgSignal getEcgSignal, ListEcgs listEcgs, DeleteEcg deleteEcg, ObjectMapper mapper,
                 RecordingLimits limits) {
         this.identity = identity;
         this.json = mapper.getFactory();
@@ -72,6 +74,7 @@ public class EcgResource {
         this.replaceEcg = replaceEcg;
         this.getEcg = getEcg;
         this.getEcgBeats = getEcgBeats;
+        this.getEcgSignal = getEcgSignal;
         this.listEcgs = listEcgs;
         this.deleteEcg = deleteEcg;
     }
@@ -122,6 +125,30 @@ public class EcgResource {
             throw InvalidInputException.of("to_s", "must be after from_s");
         }
         return EcgJson.BeatListOut.of(id, getEcgBeats.execute(key(id)), fromS, toS);
+    }
+
+    @GET
+    @Path("/{id}/signal")
+    @Operation(summary = "Get a window of one lead for a chart", description = "The samples of [from_s, to_s) of one "
+            + "lead (default: the first lead, the whole recording), in microvolts, reduced to at most max_points "
+            + "buckets that each keep their lowest and highest sample (min_uv, max_uv at time_s, the bucket's first "
+            + "sample), so no QRS spike is lost at any zoom; undecimated (decimated false) each bucket is one sample. "
+            + "With the beats (time, class) and rhythm findings in the window. Reads only the window's part of the "
+            + "stored lead.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = EcgJson.SignalOut.class)))
+    @APIResponse(responseCode = "404", description = "No such ECG, or not yours")
+    @APIResponse(responseCode = "422", description = "No such lead; from_s, to_s or max_points out of range")
+    public EcgJson.SignalOut signal(
+            @PathParam("id") UUID id,
+            @Parameter(description = "Lead name (default: the first)", example = "II") @QueryParam("lead") String lead,
+            @Parameter(description = "Start (s)", example = "0") @QueryParam("from_s") String from,
+            @Parameter(description = "End (s), default the end", example = "10") @QueryParam("to_s") String to,
+            @Parameter(description = "At most this many buckets (10-20000)", example = "2000")
+            @QueryParam("max_points") String maxPoints) {
+        double fromS = QueryParams.seconds("from_s", from, 0);
+        Double toS = to == null || to.isBlank() ? null : QueryParams.seconds("to_s", to, 0);
+        return EcgJson.SignalOut.of(getEcgSignal.execute(new GetEcgSignal.Query(key(id), lead == null || lead.isBlank()
+                ? null : lead, fromS, toS, QueryParams.integer("max_points", maxPoints, 2000))));
     }
 
     @GET

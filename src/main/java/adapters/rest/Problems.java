@@ -121,13 +121,13 @@ public class Problems {
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return unauthenticated(uri);
+    public Response unauthorized(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
+        return unauthenticated(uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return unauthenticated(uri);
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        return unauthenticated(uri, headers);
     }
 
     @ServerExceptionMapper
@@ -235,9 +235,13 @@ public class Problems {
         return root.getMessage();
     }
 
-    private static Response unauthenticated(UriInfo uri) {
-        return Response.fromResponse(plain(401, Failures.UNAUTHENTICATED, uri))
-                .header(HttpHeaders.WWW_AUTHENTICATE, Failures.CHALLENGE).build();
+    /** The dashboard's own requests get no Basic challenge: the browser would ask in its own dialog. */
+    private static Response unauthenticated(UriInfo uri, HttpHeaders headers) {
+        Response problem = plain(401, Failures.UNAUTHENTICATED, uri);
+        if (headers.getHeaderString(adapters.http.SessionCookies.CSRF_HEADER) != null) {
+            return problem;
+        }
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, Failures.CHALLENGE).build();
     }
 
     static Response plain(int status, String detail, UriInfo uri) {

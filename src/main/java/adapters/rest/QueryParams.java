@@ -23,6 +23,17 @@ final class QueryParams {
         }
     }
 
+    static long longInteger(String name, String value, long defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of(name, "must be an integer");
+        }
+    }
+
     static double seconds(String name, String value, double defaultValue) {
         if (value == null || value.isBlank()) {
             return defaultValue;

@@ -17,8 +17,6 @@ import usecase.account.AuthenticatedUser;
  */
 final class Identities {
 
-    static final String USERNAME_ATTRIBUTE = "username";
-
     private Identities() {
     }
 
@@ -27,7 +25,7 @@ final class Identities {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(found.id().toString()))
                 .addRole(found.role() == Role.ADMIN ? "admin" : "user")
-                .addAttribute(USERNAME_ATTRIBUTE, found.username())
+                .addAttribute(Caller.USERNAME, found.username())
                 .addAttribute(Caller.WITH_PASSWORD, found.withPassword())
                 .build();
     }

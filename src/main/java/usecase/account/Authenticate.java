@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import usecase.port.ApiTokenRepository;
 import usecase.port.LoginThrottle;
 import usecase.port.PasswordHasher;
@@ -70,6 +71,15 @@ public class Authenticate {
         throttle.succeeded(username);
         verified.remember(username, password, user.passwordHash());
         return Optional.of(AuthenticatedUser.of(user, true));
+    }
+
+    /**
+     * A browser session made at sign-in: valid while the account exists and its password is the one the session
+     * was made with.
+     */
+    public Optional<AuthenticatedUser> withSession(UUID userId, String passwordStamp) {
+        return users.findById(userId).map(user -> AuthenticatedUser.of(user, false))
+                .filter(user -> user.passwordStamp().equals(passwordStamp));
     }
 
     public Optional<AuthenticatedUser> withToken(String secret) {

@@ -14,7 +14,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import domain.analysis.Beats;
+import domain.analysis.EcgHeartRate;
+import domain.analysis.RhythmFindings;
+import domain.ecg.EcgStatus;
+import domain.event.DomainEvent;
 import usecase.Transactions;
+import usecase.events.RecordEvents;
 import usecase.port.PendingAnalyses;
 
 /**
@@ -36,18 +42,21 @@ public class AnalyseEcg {
     private final Clock clock;
     private final List<Analyzer> analyzers;
     private final AnalysisPolicy policy;
+    private final RecordEvents events;
 
     @Inject
-    public AnalyseEcg(PendingAnalyses pending, Transactions transactions, Clock clock, AnalysisPolicy policy) {
-        this(pending, transactions, clock, policy, StandardAnalyzers.all());
+    public AnalyseEcg(PendingAnalyses pending, Transactions transactions, Clock clock, AnalysisPolicy policy,
+                      RecordEvents events) {
+        this(pending, transactions, clock, policy, events, StandardAnalyzers.all());
     }
 
     public AnalyseEcg(PendingAnalyses pending, Transactions transactions, Clock clock, AnalysisPolicy policy,
-                      List<Analyzer> analyzers) {
+                      RecordEvents events, List<Analyzer> analyzers) {
         this.pending = pending;
         this.transactions = transactions;
         this.clock = clock;
         this.policy = policy;
+        this.events = events;
         this.analyzers = List.copyOf(analyzers);
     }
 
@@ -81,17 +90,29 @@ public class AnalyseEcg {
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.WARNING, "analysis of ECG " + key + " failed, reference " + reference, e);
             String reason = "the analysis could not process this recording (reference " + reference + ")";
-            return transactions.inNew(() -> pending.markFailed(claim, reason, clock.instant()))
-                    ? Outcome.FAILED : Outcome.SKIPPED;
+            return transactions.inNew(() -> reported(pending.markFailed(claim, reason, clock.instant()),
+                    DomainEvent.EcgAnalysed.failed(key.ownerId(), key.id()))) ? Outcome.FAILED : Outcome.SKIPPED;
         }
         return store(claim, report) ? Outcome.ANALYSED : Outcome.SKIPPED;
     }
 
-    /**
-     * The one small transactional step that stores an analysis: the place where the event that reports it
-     * will be written, in the same commit.
-     */
+    /** The one small transactional step that stores an analysis, with the event that reports it. */
     private boolean store(PendingAnalyses.Claim claim, AnalysisReport report) {
-        return transactions.inNew(() -> pending.saveAnalysis(claim, report, clock.instant()));
+        return transactions.inNew(() -> reported(pending.saveAnalysis(claim, report, clock.instant()),
+                summary(claim.key(), report)));
+    }
+
+    private boolean reported(boolean stored, DomainEvent event) {
+        if (stored) {
+            events.record(event);
+        }
+        return stored;
+    }
+
+    private static DomainEvent.EcgAnalysed summary(EcgKey key, AnalysisReport report) {
+        Integer beats = report.find(Beats.class).filter(Beats::available).map(Beats::count).orElse(null);
+        Double meanHr = report.find(EcgHeartRate.class).map(EcgHeartRate::meanBpm).orElse(null);
+        int findings = report.find(RhythmFindings.class).map(found -> found.findings().size()).orElse(0);
+        return new DomainEvent.EcgAnalysed(key.ownerId(), key.id(), EcgStatus.DONE, beats, meanHr, findings);
     }
 }

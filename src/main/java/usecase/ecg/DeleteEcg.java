@@ -3,6 +3,8 @@ package usecase.ecg;
 import domain.ecg.EcgKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import domain.event.DomainEvent;
+import usecase.events.RecordEvents;
 import usecase.port.EcgRepository;
 
 /** Deletes an ECG the caller owns, with its samples and results. */
@@ -10,9 +12,11 @@ import usecase.port.EcgRepository;
 public class DeleteEcg {
 
     private final EcgRepository ecgs;
+    private final RecordEvents events;
 
-    public DeleteEcg(EcgRepository ecgs) {
+    public DeleteEcg(EcgRepository ecgs, RecordEvents events) {
         this.ecgs = ecgs;
+        this.events = events;
     }
 
     @Transactional
@@ -20,5 +24,6 @@ public class DeleteEcg {
         if (!ecgs.delete(key)) {
             throw EcgNotFound.of(key.id());
         }
+        events.record(new DomainEvent.EcgDeleted(key.ownerId(), key.id()));
     }
 }

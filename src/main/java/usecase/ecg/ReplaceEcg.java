@@ -5,6 +5,8 @@ import domain.ecg.Recording;
 import domain.ecg.RecordingLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import domain.event.DomainEvent;
+import usecase.events.RecordEvents;
 import usecase.port.AnalysisQueue;
 import usecase.port.EcgRepository;
 
@@ -15,11 +17,13 @@ public class ReplaceEcg {
     private final EcgRepository ecgs;
     private final AnalysisQueue queue;
     private final RecordingLimits limits;
+    private final RecordEvents events;
 
-    public ReplaceEcg(EcgRepository ecgs, AnalysisQueue queue, RecordingLimits limits) {
+    public ReplaceEcg(EcgRepository ecgs, AnalysisQueue queue, RecordingLimits limits, RecordEvents events) {
         this.ecgs = ecgs;
         this.queue = queue;
         this.limits = limits;
+        this.events = events;
     }
 
     public record Command(EcgKey key, Recording recording) {
@@ -32,5 +36,6 @@ public class ReplaceEcg {
             throw EcgNotFound.of(command.key().id());
         }
         queue.enqueue(command.key());
+        events.record(new DomainEvent.EcgSubmitted(command.key().ownerId(), command.key().id()));
     }
 }

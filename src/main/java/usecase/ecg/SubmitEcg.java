@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
+import domain.event.DomainEvent;
+import usecase.events.RecordEvents;
 import usecase.port.AnalysisQueue;
 import usecase.port.EcgRepository;
 
@@ -20,12 +22,14 @@ public class SubmitEcg {
     private final AnalysisQueue queue;
     private final Clock clock;
     private final RecordingLimits limits;
+    private final RecordEvents events;
 
-    public SubmitEcg(EcgRepository ecgs, AnalysisQueue queue, Clock clock, RecordingLimits limits) {
+    public SubmitEcg(EcgRepository ecgs, AnalysisQueue queue, Clock clock, RecordingLimits limits, RecordEvents events) {
         this.ecgs = ecgs;
         this.queue = queue;
         this.clock = clock;
         this.limits = limits;
+        this.events = events;
     }
 
     /** @param id the client's own id for the ECG (unique among the owner's ECGs), or null to have one generated */
@@ -42,6 +46,7 @@ public class SubmitEcg {
         EcgKey key = new EcgKey(command.ownerId(), id);
         ecgs.add(Ecg.submitted(id, command.ownerId(), command.recording(), clock.instant()));
         queue.enqueue(key);
+        events.record(new DomainEvent.EcgSubmitted(command.ownerId(), id));
         return new Result(id, EcgStatus.PENDING);
     }
 }

@@ -1,6 +1,7 @@
 package usecase.heartrate;
 
 import domain.InvalidInputException;
+import domain.event.DomainEvent;
 import domain.heartrate.AlertThresholds;
 import domain.heartrate.Reading;
 import domain.heartrate.ReadingVerdict;
@@ -76,6 +77,6 @@ public class RecordReadings {
         if (accepted.isEmpty()) {
             return CompletableFuture.completedFuture(verdicts);
         }
-        return log.append(owner, accepted).thenApply(stored -> verdicts);
+        return log.append(owner, accepted, DomainEvent.readingsStored(owner, accepted)).thenApply(stored -> verdicts);
     }
 }

@@ -1,5 +1,6 @@
 package usecase.port;
 
+import domain.event.DomainEvent;
 import domain.heartrate.Alert;
 import domain.heartrate.Reading;
 import java.time.Instant;
@@ -16,13 +17,14 @@ import usecase.PageRequest;
 public interface HeartRateLog {
 
     /**
-     * Stores {@code readings} of {@code owner}, with no transaction of the caller's (the log commits them itself).
+     * Stores {@code readings} of {@code owner}, with no transaction of the caller's (the log commits them itself),
+     * and logs {@code events} in the same commit ({@link EventLog}), announcing them after it ({@link EventPublisher}).
      *
      * @return completes when they are committed; fails with {@link Overloaded} when more readings wait to be
      *         stored than the log holds, and with the database's failure when the commit failed (then none of
      *         these readings is stored)
      */
-    CompletionStage<Void> append(UUID owner, List<Reading> readings);
+    CompletionStage<Void> append(UUID owner, List<Reading> readings, List<DomainEvent> events);
 
     /** The owner's readings in [from, to) in time order (oldest first). */
     List<Reading> page(UUID owner, Instant from, Instant to, PageRequest page);

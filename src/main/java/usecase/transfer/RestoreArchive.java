@@ -332,7 +332,7 @@ public class RestoreArchive {
                 return;
             }
             try {
-                heartRateLog.append(owner, readings).toCompletableFuture().join();
+                heartRateLog.append(owner, readings, List.of()).toCompletableFuture().join(); // a restore is no news
             } catch (java.util.concurrent.CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }

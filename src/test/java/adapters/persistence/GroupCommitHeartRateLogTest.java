@@ -39,7 +39,7 @@ class GroupCommitHeartRateLogTest {
                     i % 3 == 0 ? Alert.HIGH : i % 3 == 1 ? Alert.LOW : null));
         }
         for (int first = 0; first < readings.size(); first += 2000) {
-            log.append(owner, readings.subList(first, Math.min(readings.size(), first + 2000))).toCompletableFuture().join();
+            log.append(owner, readings.subList(first, Math.min(readings.size(), first + 2000)), List.of()).toCompletableFuture().join();
         }
         assertEquals(3 * 3600, log.count(owner, T0, T0.plusSeconds(3 * 3600)));
         assertEquals(1800, log.count(owner, T0.plusSeconds(1800), T0.plusSeconds(3600)));
@@ -70,9 +70,9 @@ class GroupCommitHeartRateLogTest {
         List<CompletableFuture<Void>> good = new ArrayList<>();
         CompletableFuture<Void> orphan = null;
         for (int i = 0; i < 20; i++) { // in flight together, so some share a commit with the orphan
-            good.add(log.append(owner, List.of(new Reading(T0.plusSeconds(i), 70, null, null))).toCompletableFuture());
+            good.add(log.append(owner, List.of(new Reading(T0.plusSeconds(i), 70, null, null)), List.of()).toCompletableFuture());
             if (i == 10) {
-                orphan = log.append(UUID.randomUUID(), List.of(new Reading(T0, 70, null, null))).toCompletableFuture();
+                orphan = log.append(UUID.randomUUID(), List.of(new Reading(T0, 70, null, null)), List.of()).toCompletableFuture();
             }
         }
         good.forEach(CompletableFuture::join);

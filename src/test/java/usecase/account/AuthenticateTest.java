@@ -1,6 +1,7 @@
 package usecase.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import domain.account.Role;
@@ -38,11 +39,11 @@ class AuthenticateTest {
     }
 
     private AuthenticatedUser asAlice() {
-        return new AuthenticatedUser(alice.id(), "alice", Role.USER, true);
+        return new AuthenticatedUser(alice.id(), "alice", Role.USER, true, AuthenticatedUser.stamp(alice.passwordHash()));
     }
 
     private AuthenticatedUser asAliceWithToken() {
-        return new AuthenticatedUser(alice.id(), "alice", Role.USER, false);
+        return new AuthenticatedUser(alice.id(), "alice", Role.USER, false, AuthenticatedUser.stamp(alice.passwordHash()));
     }
 
     private String issueTokenForAlice(Duration lifetime) {
@@ -116,7 +117,21 @@ class AuthenticateTest {
         new ChangePassword(users, tokens, hasher).execute(alice.id(), "new-password");
 
         assertTrue(authenticate.withPassword("alice", PASSWORD, ADDRESS).isEmpty());
-        assertEquals(Optional.of(asAlice()), authenticate.withPassword("alice", "new-password", ADDRESS));
+        AuthenticatedUser withNewPassword = authenticate.withPassword("alice", "new-password", ADDRESS).orElseThrow();
+        assertEquals(alice.id(), withNewPassword.id());
+        assertNotEquals(asAlice().passwordStamp(), withNewPassword.passwordStamp());
+    }
+
+    @Test
+    void aSessionLastsUntilThePasswordChanges() {
+        String stamp = authenticate.withPassword("alice", PASSWORD, ADDRESS).orElseThrow().passwordStamp();
+        assertEquals(Optional.of(asAliceWithToken()), authenticate.withSession(alice.id(), stamp));
+        assertTrue(authenticate.withSession(alice.id(), "forged-stamp").isEmpty());
+        assertTrue(authenticate.withSession(UUID.randomUUID(), stamp).isEmpty());
+
+        new ChangePassword(users, tokens, hasher).execute(alice.id(), "new-password");
+
+        assertTrue(authenticate.withSession(alice.id(), stamp).isEmpty());
     }
 
     @Test

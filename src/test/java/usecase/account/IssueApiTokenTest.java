@@ -78,7 +78,7 @@ class IssueApiTokenTest {
         Authenticate authenticate = new Authenticate(users, tokens, new PrefixPasswordHasher(),
                 new InMemoryVerifiedCredentials(), new usecase.fakes.CountingLoginThrottle(10), clock);
 
-        assertEquals(Optional.of(new AuthenticatedUser(alice.id(), "alice", Role.USER, false)), authenticate.withToken(secret));
+        assertEquals(Optional.of(new AuthenticatedUser(alice.id(), "alice", Role.USER, false, AuthenticatedUser.stamp(alice.passwordHash()))), authenticate.withToken(secret));
     }
 
     @Test

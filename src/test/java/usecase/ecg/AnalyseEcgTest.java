@@ -16,8 +16,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import domain.event.DomainEvent;
 import org.junit.jupiter.api.Test;
 import usecase.Transactions;
+import usecase.fakes.InMemoryEventLog;
 import usecase.fakes.InMemoryEcgRepository;
 import usecase.fakes.MutableClock;
 import usecase.fakes.Recordings;
@@ -27,6 +29,7 @@ class AnalyseEcgTest {
 
     private final InMemoryEcgRepository ecgs = new InMemoryEcgRepository();
     private final MutableClock clock = new MutableClock();
+    private final InMemoryEventLog events = new InMemoryEventLog();
     private final UUID owner = UUID.randomUUID();
     private final UUID id = UUID.randomUUID();
     private final EcgKey key = new EcgKey(owner, id);
@@ -41,7 +44,7 @@ class AnalyseEcgTest {
         submit(Recordings.of(new int[] {1, -3, 5}, new int[] {5, 0, -4, 23, -9}, new int[] {-1, 0, 45}));
         clock.advance(Duration.ofSeconds(3));
 
-        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key);
+        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, new Transactions(), clock, policy, events.recorder(clock)).execute(key);
 
         assertEquals(AnalyseEcg.Outcome.ANALYSED, outcome);
         assertEquals(EcgStatus.DONE, ecgs.stored(key).orElseThrow().status());
@@ -52,6 +55,8 @@ class AnalyseEcgTest {
                 new ZeroCrossings.LeadCount("III", 0)), crossings.perLead());
         assertEquals(Instant.parse("2024-03-01T10:00:03Z"), ecgs.analysedAt(key).orElseThrow());
         assertEquals(4, ecgs.findSummary(key).orElseThrow().zeroCrossingsTotal());
+        // three leads of a few samples: no beats, so no heart rate and no findings
+        assertEquals(List.of(new DomainEvent.EcgAnalysed(owner, id, EcgStatus.DONE, 0, null, 0)), events.published());
     }
 
     @Test
@@ -60,7 +65,7 @@ class AnalyseEcgTest {
         }
         submit(Recordings.of(new int[] {1, -1}));
 
-        new AnalyseEcg(ecgs, new Transactions(), clock, policy, List.of((r, e) -> new Marker(1), new ZeroCrossingAnalyzer(), (r, e) -> new Marker(2)))
+        new AnalyseEcg(ecgs, new Transactions(), clock, policy, events.recorder(clock), List.of((r, e) -> new Marker(1), new ZeroCrossingAnalyzer(), (r, e) -> new Marker(2)))
                 .execute(key);
 
         List<AnalysisResult> results = ecgs.report(key).orElseThrow().results();
@@ -77,7 +82,7 @@ class AnalyseEcgTest {
             throw new IllegalStateException("analyzer bug");
         };
 
-        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, new Transactions(), clock, policy, List.of(new ZeroCrossingAnalyzer(), broken))
+        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, new Transactions(), clock, policy, events.recorder(clock), List.of(new ZeroCrossingAnalyzer(), broken))
                 .execute(key);
 
         assertEquals(AnalyseEcg.Outcome.FAILED, outcome);
@@ -94,7 +99,7 @@ class AnalyseEcgTest {
             return new ZeroCrossingAnalyzer().analyse(recording, earlier);
         };
 
-        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, new Transactions(), clock, policy, List.of(replacedWhileRunning)).execute(key);
+        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, new Transactions(), clock, policy, events.recorder(clock), List.of(replacedWhileRunning)).execute(key);
 
         assertEquals(AnalyseEcg.Outcome.SKIPPED, outcome);
         Ecg stored = ecgs.stored(key).orElseThrow();
@@ -112,7 +117,7 @@ class AnalyseEcgTest {
             throw new IllegalStateException("analyzer bug");
         };
 
-        new AnalyseEcg(ecgs, new Transactions(), clock, policy, List.of(replacedThenBroken)).execute(key);
+        new AnalyseEcg(ecgs, new Transactions(), clock, policy, events.recorder(clock), List.of(replacedThenBroken)).execute(key);
 
         assertEquals(EcgStatus.PENDING, ecgs.stored(key).orElseThrow().status());
     }
@@ -120,14 +125,14 @@ class AnalyseEcgTest {
     @Test
     void skipsAnEcgThatIsNoLongerPending() {
         submit(Recordings.of(new int[] {1, -3, 5}));
-        new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key);
+        new AnalyseEcg(ecgs, new Transactions(), clock, policy, events.recorder(clock)).execute(key);
         AtomicInteger runs = new AtomicInteger();
         Analyzer counting = (recording, earlier) -> {
             runs.incrementAndGet();
             return new ZeroCrossingAnalyzer().analyse(recording, earlier);
         };
 
-        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, new Transactions(), clock, policy, List.of(counting)).execute(key);
+        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, new Transactions(), clock, policy, events.recorder(clock), List.of(counting)).execute(key);
 
         assertEquals(AnalyseEcg.Outcome.SKIPPED, outcome);
         assertEquals(0, runs.get(), "a done ECG is not analysed again");
@@ -139,13 +144,13 @@ class AnalyseEcgTest {
         submit(Recordings.of(new int[] {1, -3, 5}));
         ecgs.markFailed(ecgs.claim(key, policy.claimTerms(), clock.instant()).orElseThrow(), "broken", clock.instant());
 
-        assertEquals(AnalyseEcg.Outcome.SKIPPED, new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key));
+        assertEquals(AnalyseEcg.Outcome.SKIPPED, new AnalyseEcg(ecgs, new Transactions(), clock, policy, events.recorder(clock)).execute(key));
         assertEquals(EcgStatus.FAILED, ecgs.stored(key).orElseThrow().status());
     }
 
     @Test
     void skipsAnEcgThatNoLongerExists() {
-        assertEquals(AnalyseEcg.Outcome.SKIPPED, new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(new EcgKey(owner, UUID.randomUUID())));
+        assertEquals(AnalyseEcg.Outcome.SKIPPED, new AnalyseEcg(ecgs, new Transactions(), clock, policy, events.recorder(clock)).execute(new EcgKey(owner, UUID.randomUUID())));
     }
 
     @Test
@@ -158,7 +163,7 @@ class AnalyseEcgTest {
             clock.advance(policy.claimTimeout()); // the crashed attempt's claim lapses
         }
 
-        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key);
+        AnalyseEcg.Outcome outcome = new AnalyseEcg(ecgs, new Transactions(), clock, policy, events.recorder(clock)).execute(key);
 
         assertEquals(AnalyseEcg.Outcome.SKIPPED, outcome);
         assertEquals(EcgStatus.FAILED, ecgs.stored(key).orElseThrow().status());
@@ -172,7 +177,7 @@ class AnalyseEcgTest {
             throw new IllegalStateException("analyzer bug in domain.analysis.Secret");
         };
 
-        new AnalyseEcg(ecgs, new Transactions(), clock, policy, List.of(broken)).execute(key);
+        new AnalyseEcg(ecgs, new Transactions(), clock, policy, events.recorder(clock), List.of(broken)).execute(key);
 
         String reason = ecgs.findSummary(key).orElseThrow().failureReason();
         assertTrue(reason.startsWith("the analysis could not process this recording"), reason);
@@ -188,7 +193,7 @@ class AnalyseEcgTest {
 
         ecgs.replace(key, Recordings.of(new int[] {2, -2}));
 
-        assertEquals(AnalyseEcg.Outcome.ANALYSED, new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key));
+        assertEquals(AnalyseEcg.Outcome.ANALYSED, new AnalyseEcg(ecgs, new Transactions(), clock, policy, events.recorder(clock)).execute(key));
         assertEquals(1, ecgs.attempts(key));
     }
 
@@ -197,7 +202,7 @@ class AnalyseEcgTest {
         submit(Recordings.of(new int[] {1, -3, 5}));
         AnalysisPolicy other = new AnalysisPolicy(3, policy.claimTimeout(), "other-instance");
         PendingAnalyses.Claim theirs = ecgs.claim(key, other.claimTerms(), clock.instant()).orElseThrow();
-        AnalyseEcg here = new AnalyseEcg(ecgs, new Transactions(), clock, policy);
+        AnalyseEcg here = new AnalyseEcg(ecgs, new Transactions(), clock, policy, events.recorder(clock));
 
         clock.advance(policy.claimTimeout().minusSeconds(1));
         assertEquals(AnalyseEcg.Outcome.SKIPPED, here.execute(key), "the other instance is analysing it");
@@ -213,11 +218,11 @@ class AnalyseEcgTest {
     @Test
     void aFinishedAttemptEndsItsClaim() {
         submit(Recordings.of(new int[] {1, -3, 5}));
-        new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key);
+        new AnalyseEcg(ecgs, new Transactions(), clock, policy, events.recorder(clock)).execute(key);
 
         ecgs.replace(key, Recordings.of(new int[] {2, -2}));
 
-        assertEquals(AnalyseEcg.Outcome.ANALYSED, new AnalyseEcg(ecgs, new Transactions(), clock, policy).execute(key),
+        assertEquals(AnalyseEcg.Outcome.ANALYSED, new AnalyseEcg(ecgs, new Transactions(), clock, policy, events.recorder(clock)).execute(key),
                 "the replacement is analysed at once, not after the earlier claim's timeout");
     }
 }

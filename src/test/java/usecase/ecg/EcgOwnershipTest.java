@@ -27,11 +27,12 @@ class EcgOwnershipTest {
     private final InMemoryEcgRepository ecgs = new InMemoryEcgRepository();
     private final RecordingAnalysisQueue queue = new RecordingAnalysisQueue();
     private final MutableClock clock = new MutableClock();
+    private final usecase.fakes.InMemoryEventLog events = new usecase.fakes.InMemoryEventLog();
 
     private final GetEcg getEcg = new GetEcg(ecgs);
     private final RecordingLimits limits = new RecordingLimits(12, 1000, 10_000);
-    private final ReplaceEcg replaceEcg = new ReplaceEcg(ecgs, queue, limits);
-    private final DeleteEcg deleteEcg = new DeleteEcg(ecgs);
+    private final ReplaceEcg replaceEcg = new ReplaceEcg(ecgs, queue, limits, events.recorder(clock));
+    private final DeleteEcg deleteEcg = new DeleteEcg(ecgs, events.recorder(clock));
     private final ListEcgs listEcgs = new ListEcgs(ecgs);
 
     private final UUID alice = UUID.randomUUID();
@@ -42,7 +43,7 @@ class EcgOwnershipTest {
 
     @BeforeEach
     void aliceSubmitsAnEcg() {
-        alicesEcg = new SubmitEcg(ecgs, queue, clock, limits).execute(new SubmitEcg.Command(alice, null, original)).id();
+        alicesEcg = new SubmitEcg(ecgs, queue, clock, limits, events.recorder(clock)).execute(new SubmitEcg.Command(alice, null, original)).id();
     }
 
     @Test
@@ -72,6 +73,7 @@ class EcgOwnershipTest {
         assertThrows(NotFoundException.class, () -> deleteEcg.execute(new EcgKey(mallory, alicesEcg)));
 
         assertTrue(ecgs.stored(new EcgKey(alice, alicesEcg)).isPresent());
+        assertEquals(List.of(new domain.event.DomainEvent.EcgSubmitted(alice, alicesEcg)), events.published());
     }
 
     @Test
@@ -85,7 +87,7 @@ class EcgOwnershipTest {
 
     @Test
     void ownerReplacesTheRecordingWhichIsAnalysedAgain() {
-        new AnalyseEcg(ecgs, new usecase.Transactions(), clock, new AnalysisPolicy(3, java.time.Duration.ofMinutes(5), "this-instance")).execute(new EcgKey(alice, alicesEcg));
+        new AnalyseEcg(ecgs, new usecase.Transactions(), clock, new AnalysisPolicy(3, java.time.Duration.ofMinutes(5), "this-instance"), events.recorder(clock)).execute(new EcgKey(alice, alicesEcg));
 
         replaceEcg.execute(new ReplaceEcg.Command(new EcgKey(alice, alicesEcg), replacement));
 
@@ -109,6 +111,8 @@ class EcgOwnershipTest {
 
         assertFalse(ecgs.stored(new EcgKey(alice, alicesEcg)).isPresent());
         assertThrows(NotFoundException.class, () -> deleteEcg.execute(new EcgKey(alice, alicesEcg)));
+        assertEquals(List.of(new domain.event.DomainEvent.EcgSubmitted(alice, alicesEcg),
+                new domain.event.DomainEvent.EcgDeleted(alice, alicesEcg)), events.published());
     }
 
     @Test

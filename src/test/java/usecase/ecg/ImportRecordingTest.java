@@ -30,7 +30,8 @@ class ImportRecordingTest {
     private final FakeReader wfdb = new FakeReader(RecordingReader.Format.WFDB);
     private final FakeReader csv = new FakeReader(RecordingReader.Format.CSV);
     private final ImportRecording importRecording = new ImportRecording(List.of(wfdb, csv),
-            new SubmitEcg(ecgs, new RecordingAnalysisQueue(), new MutableClock(), limits), limits);
+            new SubmitEcg(ecgs, new RecordingAnalysisQueue(), new MutableClock(), limits,
+                    new usecase.fakes.InMemoryEventLog().recorder(new MutableClock())), limits);
     private final UUID owner = UUID.randomUUID();
     private final SourceFile header = new SourceFile("rec.hea", Path.of("spool-1"));
     private final SourceFile data = new SourceFile("rec.dat", Path.of("spool-2"));

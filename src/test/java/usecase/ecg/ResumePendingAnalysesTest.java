@@ -36,7 +36,8 @@ class ResumePendingAnalysesTest {
         EcgKey done = store();
         EcgKey pending2 = store();
         EcgKey failed = store();
-        new AnalyseEcg(ecgs, new usecase.Transactions(), new MutableClock(), POLICY).execute(done);
+        new AnalyseEcg(ecgs, new usecase.Transactions(), new MutableClock(), POLICY,
+                new usecase.fakes.InMemoryEventLog().recorder(clock)).execute(done);
         ecgs.markFailed(ecgs.claim(failed, POLICY.claimTerms(), clock.instant()).orElseThrow(), "broken", clock.instant());
 
         int queued = resume.execute(Duration.ZERO);
@@ -84,6 +85,7 @@ class ResumePendingAnalysesTest {
 
         assertEquals(1, resume.afterStart());
         assertEquals(java.util.List.of(interrupted), queue.enqueued());
-        assertEquals(AnalyseEcg.Outcome.ANALYSED, new AnalyseEcg(ecgs, new usecase.Transactions(), clock, POLICY).execute(interrupted));
+        assertEquals(AnalyseEcg.Outcome.ANALYSED, new AnalyseEcg(ecgs, new usecase.Transactions(), clock, POLICY,
+                new usecase.fakes.InMemoryEventLog().recorder(clock)).execute(interrupted));
     }
 }

@@ -17,8 +17,10 @@ import domain.ecg.Signal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import domain.event.DomainEvent;
 import org.junit.jupiter.api.Test;
 import usecase.fakes.InMemoryEcgRepository;
+import usecase.fakes.InMemoryEventLog;
 import usecase.fakes.MutableClock;
 import usecase.fakes.RecordingAnalysisQueue;
 import usecase.fakes.Recordings;
@@ -28,7 +30,8 @@ class SubmitEcgTest {
     private final InMemoryEcgRepository ecgs = new InMemoryEcgRepository();
     private final RecordingAnalysisQueue queue = new RecordingAnalysisQueue();
     private final MutableClock clock = new MutableClock();
-    private final SubmitEcg submitEcg = new SubmitEcg(ecgs, queue, clock, new RecordingLimits(3, 10, 20));
+    private final InMemoryEventLog events = new InMemoryEventLog();
+    private final SubmitEcg submitEcg = new SubmitEcg(ecgs, queue, clock, new RecordingLimits(3, 10, 20), events.recorder(clock));
 
     private final UUID owner = UUID.randomUUID();
     private final Recording recording = Recordings.of(new int[] {1, -3, 5});
@@ -39,6 +42,7 @@ class SubmitEcgTest {
 
         SubmitEcg.Result result = submitEcg.execute(new SubmitEcg.Command(owner, id, recording));
 
+        assertEquals(List.of(new DomainEvent.EcgSubmitted(owner, id)), events.published());
         assertEquals(new SubmitEcg.Result(id, EcgStatus.PENDING), result);
         Ecg stored = ecgs.stored(new EcgKey(owner, id)).orElseThrow();
         assertEquals(owner, stored.ownerId());

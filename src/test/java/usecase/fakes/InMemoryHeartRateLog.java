@@ -22,6 +22,7 @@ public class InMemoryHeartRateLog implements HeartRateLog {
     }
 
     private final List<Row> rows = new ArrayList<>();
+    private final List<domain.event.DomainEvent> events = new ArrayList<>();
     private final List<Runnable> held = new ArrayList<>();
     private boolean holding;
 
@@ -40,10 +41,12 @@ public class InMemoryHeartRateLog implements HeartRateLog {
     }
 
     @Override
-    public synchronized CompletionStage<Void> append(UUID owner, List<Reading> readings) {
+    public synchronized CompletionStage<Void> append(UUID owner, List<Reading> readings,
+                                                   List<domain.event.DomainEvent> events) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Runnable store = () -> {
             readings.forEach(reading -> rows.add(new Row(owner, reading)));
+            this.events.addAll(events);
             done.complete(null);
         };
         if (holding) {
@@ -108,5 +111,10 @@ public class InMemoryHeartRateLog implements HeartRateLog {
         List<Row> old = rows.stream().filter(r -> r.reading.time().isBefore(cutoff)).limit(batch).toList();
         rows.removeAll(old);
         return old.size();
+    }
+
+    /** The events stored with the readings, in order. */
+    public synchronized List<domain.event.DomainEvent> events() {
+        return List.copyOf(events);
     }
 }

@@ -76,6 +76,10 @@ class RecordReadingsTest {
                 new ReadingVerdict.Rejected(Readings.OUT_OF_RANGE)), verdicts);
         assertEquals(List.of(72, 48, 155), log.all(OWNER).stream().map(r -> r.bpm()).toList());
         assertEquals(NOW, log.all(OWNER).get(0).time()); // no timestamp: the server's time
+        // stored with the readings: one event carrying the accepted ones, and one per kind of alert (its first reading)
+        assertEquals(List.of(new domain.event.DomainEvent.HeartRateRecorded(OWNER, log.all(OWNER)),
+                new domain.event.DomainEvent.HeartRateAlertRaised(OWNER, Alert.LOW, 48, NOW),
+                new domain.event.DomainEvent.HeartRateAlertRaised(OWNER, Alert.HIGH, 155, NOW)), log.events());
     }
 
     @Test
