@@ -178,6 +178,12 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
         for (Append append : batch) {
             byOwner.computeIfAbsent(append.owner(), owner -> new ArrayList<>()).addAll(append.readings());
         }
+        List<DomainEvent> reported = new ArrayList<>();
+        for (Append append : batch) {
+            reported.addAll(append.events());
+        }
+        // the events first: they lock the owners' event counters before any of their rows (see RecordEvents)
+        publisher.publishAfterCommit(events.append(reported, clock.instant()));
         sessions.get().doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Map.Entry<UUID, List<Reading>> owner : byOwner.entrySet()) {
@@ -194,11 +200,6 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
                 insert.executeBatch();
             }
         });
-        List<DomainEvent> reported = new ArrayList<>();
-        for (Append append : batch) {
-            reported.addAll(append.events());
-        }
-        publisher.publishAfterCommit(events.append(reported, clock.instant()));
     }
 
     /** Receives readings in time order; returns false to stop. */

@@ -2,10 +2,10 @@ package adapters.websocket;
 
 import domain.event.LoggedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Hands each announced event to the open streams of its owner, and to nobody else's. Never waits: a stream only
@@ -16,9 +16,8 @@ public class LiveEvents {
 
     private final ConcurrentHashMap<UUID, Set<EventStream>> streams = new ConcurrentHashMap<>();
 
-    /** The incoming end of the event bus (adapters.messaging.ChannelEventPublisher sends on events-out). */
-    @Incoming("events-in")
-    void announce(LoggedEvent event) {
+    /** Each event the bus delivers to this instance (adapters.messaging.EventFanOut fires them). */
+    void announce(@Observes LoggedEvent event) {
         Set<EventStream> listening = streams.get(event.event().owner());
         if (listening != null) {
             for (EventStream stream : listening) {

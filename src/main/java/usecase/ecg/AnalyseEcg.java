@@ -90,23 +90,42 @@ public class AnalyseEcg {
             String reference = UUID.randomUUID().toString();
             LOG.log(Level.WARNING, "analysis of ECG " + key + " failed, reference " + reference, e);
             String reason = "the analysis could not process this recording (reference " + reference + ")";
-            return transactions.inNew(() -> reported(pending.markFailed(claim, reason, clock.instant()),
-                    DomainEvent.EcgAnalysed.failed(key.ownerId(), key.id()))) ? Outcome.FAILED : Outcome.SKIPPED;
+            return reported(DomainEvent.EcgAnalysed.failed(key.ownerId(), key.id()),
+                    () -> pending.markFailed(claim, reason, clock.instant())) ? Outcome.FAILED : Outcome.SKIPPED;
         }
         return store(claim, report) ? Outcome.ANALYSED : Outcome.SKIPPED;
     }
 
     /** The one small transactional step that stores an analysis, with the event that reports it. */
     private boolean store(PendingAnalyses.Claim claim, AnalysisReport report) {
-        return transactions.inNew(() -> reported(pending.saveAnalysis(claim, report, clock.instant()),
-                summary(claim.key(), report)));
+        return reported(summary(claim.key(), report), () -> pending.saveAnalysis(claim, report, clock.instant()));
     }
 
-    private boolean reported(boolean stored, DomainEvent event) {
-        if (stored) {
-            events.record(event);
+    /**
+     * Runs {@code write} in a transaction of its own that logs {@code event} first (see {@link RecordEvents}) and is
+     * rolled back, event and all, when the write finds the ECG changed or gone.
+     */
+    private boolean reported(DomainEvent event, java.util.function.BooleanSupplier write) {
+        try {
+            return transactions.inNew(() -> {
+                events.record(event);
+                if (!write.getAsBoolean()) {
+                    throw NotCurrent.INSTANCE;
+                }
+                return true;
+            });
+        } catch (NotCurrent e) {
+            return false;
         }
-        return stored;
+    }
+
+    /** The ECG changed or went away while it was analysed: nothing is stored, nothing reported. */
+    private static final class NotCurrent extends RuntimeException {
+        static final NotCurrent INSTANCE = new NotCurrent();
+
+        private NotCurrent() {
+            super("the ECG changed meanwhile", null, false, false);
+        }
     }
 
     private static DomainEvent.EcgAnalysed summary(EcgKey key, AnalysisReport report) {

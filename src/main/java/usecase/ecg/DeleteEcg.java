@@ -21,9 +21,9 @@ public class DeleteEcg {
 
     @Transactional
     public void execute(EcgKey key) {
+        events.record(new DomainEvent.EcgDeleted(key.ownerId(), key.id())); // first: see RecordEvents
         if (!ecgs.delete(key)) {
             throw EcgNotFound.of(key.id());
         }
-        events.record(new DomainEvent.EcgDeleted(key.ownerId(), key.id()));
     }
 }

@@ -44,9 +44,9 @@ public class SubmitEcg {
         limits.check(command.recording());
         UUID id = command.id() != null ? command.id() : UUID.randomUUID();
         EcgKey key = new EcgKey(command.ownerId(), id);
+        events.record(new DomainEvent.EcgSubmitted(command.ownerId(), id)); // first: see RecordEvents
         ecgs.add(Ecg.submitted(id, command.ownerId(), command.recording(), clock.instant()));
         queue.enqueue(key);
-        events.record(new DomainEvent.EcgSubmitted(command.ownerId(), id));
         return new Result(id, EcgStatus.PENDING);
     }
 }

@@ -8,8 +8,11 @@ import usecase.port.EventLog;
 import usecase.port.EventPublisher;
 
 /**
- * The step every use case that changes a user's data ends its transaction with: the events are logged in that
- * transaction and announced once it commits.
+ * The step every use case that changes a user's data takes in its transaction: the events are logged in it and
+ * announced once it commits. Take it <em>first</em>, before the change itself: logging locks the owner's event
+ * counter, and when every transaction takes that lock before any row of the owner's data, none can deadlock with
+ * another that holds the data and waits for the counter (deleting an account, say, locks the account and then
+ * its data).
  */
 @ApplicationScoped
 public class RecordEvents {
