@@ -257,6 +257,8 @@ final class EcgJson {
                      @Schema(description = "The unit of min_uv and max_uv as stored (microvolts for imports)")
                      String unit,
                      boolean decimated,
+                     @JsonProperty("beat_count") @Schema(description = "Beats in the window; they are listed only "
+                             + "when there are at most as many as buckets") int beatCount,
                      @JsonProperty("bucket_samples") int bucketSamples,
                      @JsonProperty("time_s") double[] timeS,
                      @JsonProperty("min_uv") int[] minUv,
@@ -273,7 +275,8 @@ final class EcgJson {
             }
             return new SignalOut(result.ecg().id(), EcgJson.status(result.ecg().status()), result.lead(),
                     result.ecg().leads().stream().map(LeadSummary::name).toList(), rate, result.durationS(),
-                    result.fromS(), result.toS(), "uV", points.bucketSize() > 1, points.bucketSize(), times,
+                    result.fromS(), result.toS(), "uV", points.bucketSize() > 1, result.beatCount(), points.bucketSize(),
+                    times,
                     points.min(), points.max(),
                     result.beats().stream().map(b -> new WindowBeatOut(Math.round(b.timeS() * 1e4) / 1e4,
                             String.valueOf(b.type()))).toList(),

@@ -38,10 +38,12 @@ public class GetEcgSignal {
 
     /**
      * @param durationS the lead's length in seconds, or null without a sampling rate
-     * @param beats     the beats in the window (all leads), empty until the analysis is done
+     * @param beatCount the number of beats in the window
+     * @param beats     the beats in the window (all leads), empty until the analysis is done, and empty when there
+     *                  are more than buckets (a chart could not tell them apart; zoom in to see them)
      */
     public record Result(EcgSummary ecg, String lead, double fromS, double toS, Double durationS,
-                         MinMaxDecimation points, List<Beat> beats, List<Finding> findings) {
+                         MinMaxDecimation points, int beatCount, List<Beat> beats, List<Finding> findings) {
     }
 
     public record Beat(double timeS, char type) {
@@ -66,20 +68,17 @@ public class GetEcgSignal {
         SignalWindow window = ecgs.findSignalWindow(query.key(), lead, query.fromS(), toS)
                 .orElseThrow(() -> EcgNotFound.of(query.key().id()));
         MinMaxDecimation points = MinMaxDecimation.of(window.samples(), window.firstSample(), query.maxPoints());
-        return new Result(ecg, lead, query.fromS(), toS, duration, points, beats(query.key(), query.fromS(), toS),
-                findings(ecg, query.fromS(), toS));
-    }
-
-    private List<Beat> beats(EcgKey key, double fromS, double toS) {
-        Beats beats = ecgs.findBeats(key).map(found -> found.beats()).orElse(null);
+        Beats beats = ecgs.findBeats(query.key()).map(found -> found.beats()).filter(Beats::available).orElse(null);
+        int first = beats == null ? 0 : firstAtOrAfter(beats, query.fromS());
+        int end = beats == null ? 0 : firstAtOrAfter(beats, toS);
         List<Beat> inWindow = new ArrayList<>();
-        if (beats == null || !beats.available()) {
-            return inWindow;
+        if (end - first <= Math.max(points.buckets(), MIN_POINTS)) {
+            for (int i = first; i < end; i++) {
+                inWindow.add(new Beat(beats.timeSeconds(i), beats.type(i).code()));
+            }
         }
-        for (int i = firstAtOrAfter(beats, fromS); i < beats.count() && beats.timeSeconds(i) < toS; i++) {
-            inWindow.add(new Beat(beats.timeSeconds(i), beats.type(i).code()));
-        }
-        return inWindow;
+        return new Result(ecg, lead, query.fromS(), toS, duration, points, end - first, inWindow,
+                findings(ecg, query.fromS(), toS));
     }
 
     /** Beats are in time order: a binary search, so a window of a 24-hour recording does not walk 100,000 beats. */

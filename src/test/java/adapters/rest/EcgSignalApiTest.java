@@ -60,6 +60,15 @@ class EcgSignalApiTest {
         assertEquals(4000, max.stream().mapToInt(Integer::intValue).max().orElseThrow());
         assertEquals(Arrays.stream(second).min().orElseThrow(), min.stream().mapToInt(Integer::intValue).min().orElseThrow());
         assertTrue(window.getList("beats").size() >= 70, "about 74 beats in a minute at 75 bpm");
+        assertEquals(window.getList("beats").size(), window.getInt("beat_count"));
+    }
+
+    @Test
+    void beatsAreNotListedWhenThereAreMoreThanBuckets() {
+        alice.request().get("/v1/ecgs/" + id + "/signal?max_points=10").then().statusCode(200)
+                .body("time_s.size()", lessThanOrEqualTo(10))
+                .body("beats", hasSize(0))
+                .body("beat_count", greaterThanOrEqualTo(70));
     }
 
     @Test
