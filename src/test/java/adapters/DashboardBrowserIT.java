@@ -343,6 +343,40 @@ class DashboardBrowserIT {
                 + "with WebDriver's polling: %d ms, %d ms)%n", halfHourOpen[0], dayOpen[0], halfHourOpen[1], dayOpen[1]);
         assertTrue(halfHourOpen[0] < 5000, "the 30-minute record's first trace in " + halfHourOpen[0] + " ms");
         assertTrue(dayOpen[0] < 5000, "the 24-hour record's first trace in " + dayOpen[0] + " ms");
+        printSignalWindowTimes();
+    }
+
+    /** How long the signal API takes for windows of the 24-hour record (printed, not asserted: a measurement). */
+    private void printSignalWindowTimes() {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((USER + ":" + USER_PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.util.Random random = new java.util.Random(1);
+        for (String[] kind : new String[][] {{"10 s", "10"}, {"5 min", "300"}, {"the whole day", "86400"}}) {
+            double span = Double.parseDouble(kind[1]);
+            long[] micros = new long[60];
+            for (int i = -10; i < micros.length; i++) {
+                double from = span >= 86400 ? 0 : random.nextDouble() * (86400 - span);
+                java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        app.baseUri() + "/v1/ecgs/" + dayId + "/signal?max_points=2000&from_s=" + from + "&to_s="
+                                + (from + span))).header("Authorization", auth).build();
+                long start = System.nanoTime();
+                java.net.http.HttpResponse<String> response;
+                try {
+                    response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (IOException | InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                assertEquals(200, response.statusCode(), response.body());
+                if (i >= 0) {
+                    micros[i] = (System.nanoTime() - start) / 1000;
+                }
+            }
+            java.util.Arrays.sort(micros);
+            System.out.printf(Locale.ROOT, "signal window of a 24-hour record, %s (max_points 2000, 60 requests after "
+                    + "10): p50 %.1f ms, p95 %.1f ms, max %.1f ms%n", kind[0], micros[30] / 1000.0,
+                    micros[56] / 1000.0, micros[59] / 1000.0);
+        }
     }
 
     @Test

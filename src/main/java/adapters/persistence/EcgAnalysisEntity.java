@@ -1,6 +1,8 @@
 package adapters.persistence;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -22,14 +24,17 @@ class EcgAnalysisEntity {
     int beatCount;
 
     /** Sample indices of the beats (SignalCodec). */
+    @Basic(fetch = FetchType.LAZY) // only the beats list reads it, not the report
     @Column(name = "beat_samples")
     byte[] beatSamples;
 
     /** Per beat, the mask of the leads that saw it (SignalCodec). */
+    @Basic(fetch = FetchType.LAZY) // only the beats list reads it, not the report
     @Column(name = "beat_leads")
     byte[] beatLeads;
 
     /** Per beat, its class as one ASCII letter (N, S, V, Q). */
+    @Basic(fetch = FetchType.LAZY) // only the beats list reads it, not the report
     @Column(name = "beat_types")
     byte[] beatTypes;
 

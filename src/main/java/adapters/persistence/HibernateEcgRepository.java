@@ -1,6 +1,7 @@
 package adapters.persistence;
 
 import domain.analysis.AnalysisReport;
+import domain.analysis.Beats;
 import domain.analysis.LeadQuality;
 import domain.analysis.ZeroCrossings;
 import domain.ecg.Ecg;
@@ -47,6 +48,7 @@ public class HibernateEcgRepository implements EcgRepository {
 
     private final EcgRows rows;
     private final Clock clock;
+    private final DecodedBeats decodedBeats = new DecodedBeats(2_000_000);
 
     HibernateEcgRepository(EcgRows rows, Clock clock) {
         this.rows = rows;
@@ -114,17 +116,24 @@ public class HibernateEcgRepository implements EcgRepository {
                 return new Read<>(Optional.<EcgBeats>empty(), found);
             }
             EcgEntity ecg = found.get(0);
-            EcgAnalysisEntity analysis = EcgStatus.DONE.name().equals(ecg.status)
-                    ? session().find(EcgAnalysisEntity.class, ecg.id) : null;
-            if (analysis == null) {
+            if (!EcgStatus.DONE.name().equals(ecg.status)) {
                 return new Read<>(Optional.of(new EcgBeats(EcgStatus.valueOf(ecg.status), null)), found);
             }
-            List<String> names = session().createSelectionQuery(
-                            "select l.name from LeadEntity l where l.key.ecgId = :id order by l.key.index", String.class)
-                    .setParameter("id", ecg.id).getResultList();
-            int rate = ecg.samplingRateHz == null ? 1 : ecg.samplingRateHz;
-            return new Read<>(Optional.of(new EcgBeats(EcgStatus.DONE, AnalysisMapping.beats(analysis, rate, names))),
-                    found);
+            String version = ecg.id + "/" + ecg.revision;
+            Beats beats = decodedBeats.get(version);
+            if (beats == null) {
+                EcgAnalysisEntity analysis = session().find(EcgAnalysisEntity.class, ecg.id);
+                if (analysis == null) {
+                    return new Read<>(Optional.of(new EcgBeats(EcgStatus.valueOf(ecg.status), null)), found);
+                }
+                List<String> names = session().createSelectionQuery(
+                                "select l.name from LeadEntity l where l.key.ecgId = :id order by l.key.index", String.class)
+                        .setParameter("id", ecg.id).getResultList();
+                int rate = ecg.samplingRateHz == null ? 1 : ecg.samplingRateHz;
+                beats = AnalysisMapping.beats(analysis, rate, names);
+                decodedBeats.put(version, beats);
+            }
+            return new Read<>(Optional.of(new EcgBeats(EcgStatus.DONE, beats)), found);
         });
     }
 
