@@ -20,6 +20,22 @@ public class Transactions {
         return work.get();
     }
 
+    /**
+     * Runs {@code batch} in transactions of its own, one after the other, until one does nothing (returns 0): a
+     * purge that never holds locks or a transaction for long.
+     *
+     * @return the sum of what the batches returned
+     */
+    public long repeatUntilNone(java.util.function.LongSupplier batch) {
+        long total = 0;
+        long done;
+        do {
+            done = inNew(batch::getAsLong);
+            total += done;
+        } while (done > 0);
+        return total;
+    }
+
     /** {@link #inNew(Supplier)} for work without a result. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void runInNew(Runnable work) {

@@ -13,14 +13,11 @@ final class QueryParams {
     }
 
     static int integer(String name, String value, int defaultValue) {
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
+        long parsed = longInteger(name, value, defaultValue);
+        if (parsed != (int) parsed) {
             throw InvalidInputException.of(name, "must be an integer");
         }
+        return (int) parsed;
     }
 
     static long longInteger(String name, String value, long defaultValue) {

@@ -24,12 +24,6 @@ public class PurgeOldEvents {
     /** Deletes in transactions of at most {@code batch} events, so no purge holds locks for long; returns the count. */
     public long execute() {
         java.time.Instant cutoff = clock.instant().minus(policy.retention());
-        long total = 0;
-        long deleted;
-        do {
-            deleted = transactions.inNew(() -> log.purge(cutoff, policy.maxEvents(), policy.purgeBatch()));
-            total += deleted;
-        } while (deleted > 0);
-        return total;
+        return transactions.repeatUntilNone(() -> log.purge(cutoff, policy.maxEvents(), policy.purgeBatch()));
     }
 }

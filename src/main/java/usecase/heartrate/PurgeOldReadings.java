@@ -28,12 +28,6 @@ public class PurgeOldReadings {
     /** @return how many readings were deleted */
     public long execute() {
         Instant cutoff = clock.instant().minus(policy.retention());
-        long total = 0;
-        long deleted;
-        do {
-            deleted = transactions.inNew(() -> log.purgeOlderThan(cutoff, policy.purgeBatch()));
-            total += deleted;
-        } while (deleted > 0);
-        return total;
+        return transactions.repeatUntilNone(() -> log.purgeOlderThan(cutoff, policy.purgeBatch()));
     }
 }

@@ -73,7 +73,7 @@ class EcgOwnershipTest {
         assertThrows(NotFoundException.class, () -> deleteEcg.execute(new EcgKey(mallory, alicesEcg)));
 
         assertTrue(ecgs.stored(new EcgKey(alice, alicesEcg)).isPresent());
-        assertEquals(List.of(new domain.event.DomainEvent.EcgSubmitted(alice, alicesEcg)), events.published());
+        // (that its event is never announced takes the rollback of a real transaction: EventsApiTest)
     }
 
     @Test
@@ -110,9 +110,9 @@ class EcgOwnershipTest {
         deleteEcg.execute(new EcgKey(alice, alicesEcg));
 
         assertFalse(ecgs.stored(new EcgKey(alice, alicesEcg)).isPresent());
-        assertThrows(NotFoundException.class, () -> deleteEcg.execute(new EcgKey(alice, alicesEcg)));
         assertEquals(List.of(new domain.event.DomainEvent.EcgSubmitted(alice, alicesEcg),
                 new domain.event.DomainEvent.EcgDeleted(alice, alicesEcg)), events.published());
+        assertThrows(NotFoundException.class, () -> deleteEcg.execute(new EcgKey(alice, alicesEcg)));
     }
 
     @Test
