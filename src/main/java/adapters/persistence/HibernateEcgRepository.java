@@ -88,7 +88,9 @@ public class HibernateEcgRepository implements EcgRepository {
     public Optional<EcgSummary> findSummary(EcgKey key) {
         return consistently(lock -> {
             List<EcgEntity> found = byKey(key, lock);
-            return new Read<>(found.isEmpty() ? Optional.<EcgSummary>empty() : Optional.of(summaries(found).get(0)), found);
+            List<EcgSummary> summaries = summaries(found);
+            return new Read<>(summaries.isEmpty() ? Optional.<EcgSummary>empty() : Optional.of(summaries.get(0)), found,
+                    whole(summaries));
         });
     }
 
@@ -104,7 +106,8 @@ public class HibernateEcgRepository implements EcgRepository {
                     .setParameter("owner", ownerId)
                     .setFirstResult(request.offset()).setMaxResults(request.size());
             List<EcgEntity> entities = (lock ? query.setLockMode(LockModeType.PESSIMISTIC_READ) : query).getResultList();
-            return new Read<>(new Page<>(summaries(entities), request.page(), request.size(), total), entities);
+            List<EcgSummary> summaries = summaries(entities);
+            return new Read<>(new Page<>(summaries, request.page(), request.size(), total), entities, whole(summaries));
         });
     }
 
@@ -212,8 +215,25 @@ public class HibernateEcgRepository implements EcgRepository {
                 .getResultList();
     }
 
-    /** A value read from some ECG rows, with the rows it was read from. */
-    private record Read<T>(T value, List<EcgEntity> rows) {
+    /**
+     * A value read from some ECG rows, with the rows it was read from.
+     *
+     * @param whole false when the value shows a state no commit ever leaves (a done ECG without its lead results)
+     */
+    private record Read<T>(T value, List<EcgEntity> rows, boolean whole) {
+        Read(T value, List<EcgEntity> rows) {
+            this(value, rows, true);
+        }
+    }
+
+    /**
+     * Whether every done ECG has the zero crossings of all its leads: the analysis stores them in the same commit
+     * as the status. Seen missing once in some 10,000 reads while analyses committed on H2 (the rows' versions
+     * agreeing before and after); a read that finds it so is read again rather than answered.
+     */
+    private static boolean whole(List<EcgSummary> summaries) {
+        return summaries.stream().allMatch(summary -> summary.status() != EcgStatus.DONE
+                || summary.leads().stream().allMatch(lead -> lead.zeroCrossings() != null));
     }
 
     /**
@@ -226,7 +246,7 @@ public class HibernateEcgRepository implements EcgRepository {
             boolean lock = attempt > OPTIMISTIC_READS;
             Read<T> result = read.apply(lock);
             Map<UUID, String> before = EcgRows.versionsOf(result.rows());
-            if (lock || before.equals(rows.versions(new ArrayList<>(before.keySet())))) {
+            if (lock || result.whole() && before.equals(rows.versions(new ArrayList<>(before.keySet())))) {
                 return result.value();
             }
             session().clear(); // the next attempt must see the rows as committed now, not as first loaded

@@ -3,7 +3,6 @@ package adapters.rest;
 import adapters.http.Caller;
 import adapters.http.Problem;
 import adapters.http.SessionCookies;
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
@@ -73,12 +72,15 @@ public class SessionResource {
     }
 
     @GET
-    @Authenticated
-    @Operation(summary = "Who is signed in", description = "With the session cookie (or any credentials).")
-    @APIResponse(responseCode = "200", description = "{username, role}")
-    @APIResponse(responseCode = "401", description = "Not signed in")
+    @PermitAll
+    @Operation(summary = "Who is signed in", description = "With the session cookie (or any credentials). Not "
+            + "signed in is an answer too, not an error: the page asks this at every load.")
+    @APIResponse(responseCode = "200", description = "{username, role}; both null when not signed in")
     public Map<String, String> current() {
-        return Map.of("username", Caller.username(identity), "role", identity.hasRole("admin") ? "admin" : "user");
+        Map<String, String> who = new java.util.HashMap<>();
+        who.put("username", identity.isAnonymous() ? null : Caller.username(identity));
+        who.put("role", identity.isAnonymous() ? null : identity.hasRole("admin") ? "admin" : "user");
+        return who;
     }
 
     @DELETE

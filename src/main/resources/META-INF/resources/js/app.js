@@ -182,6 +182,10 @@ async function boot() {
     showSignIn(error.status === 401 ? '' : error.message);
     return;
   }
+  if (!who || who.username == null) {
+    showSignIn('');
+    return;
+  }
   await showApp(who);
 }
 

@@ -131,15 +131,18 @@ export class EventStream {
     const delay = Math.round(base * (0.8 + Math.random() * 0.4));
     if (neverOpened && this.failures >= 2) {
       // A refused upgrade looks like any failure: ask whether we are still signed in.
+      let signedOut = false;
       try {
-        await api.get('/v1/auth/session', { quiet401: true });
+        const who = await api.get('/v1/auth/session', { quiet401: true });
+        signedOut = !who || who.username == null;
       } catch (error) {
-        if (error.status === 401) {
-          this.stopped = true;
-          this.onState('closed');
-          this.onUnauthorized();
-          return;
-        }
+        signedOut = error.status === 401;
+      }
+      if (signedOut) {
+        this.stopped = true;
+        this.onState('closed');
+        this.onUnauthorized();
+        return;
       }
     }
     clearTimeout(this.timer);
