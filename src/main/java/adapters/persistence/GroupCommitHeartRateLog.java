@@ -183,7 +183,7 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
             reported.addAll(append.events());
         }
         // the events first: they lock the owners' event counters before any of their rows (see RecordEvents)
-        publisher.publishAfterCommit(events.append(reported, clock.instant()));
+        publisher.publishAfterCommit(events.append(DomainEvent.coalesce(reported), clock.instant()));
         sessions.get().doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Map.Entry<UUID, List<Reading>> owner : byOwner.entrySet()) {

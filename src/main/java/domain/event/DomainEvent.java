@@ -98,4 +98,37 @@ public sealed interface DomainEvent {
         }
         return events;
     }
+
+    /**
+     * The same news in fewer events, for changes committed together: each owner's stored readings in as few
+     * {@link HeartRateRecorded} events as they fit, then one {@link HeartRateAlertRaised} per owner and kind of alert
+     * (the first). Other events are kept as they are, before those, in their order.
+     */
+    static List<DomainEvent> coalesce(List<DomainEvent> events) {
+        List<DomainEvent> kept = new ArrayList<>();
+        java.util.Map<UUID, List<Reading>> readings = new java.util.LinkedHashMap<>();
+        java.util.Map<UUID, java.util.Map<Alert, HeartRateAlertRaised>> alerts = new java.util.LinkedHashMap<>();
+        for (DomainEvent event : events) {
+            if (event instanceof HeartRateRecorded recorded) {
+                readings.computeIfAbsent(recorded.owner(), owner -> new ArrayList<>()).addAll(recorded.readings());
+                alerts.computeIfAbsent(recorded.owner(), owner -> new java.util.EnumMap<>(Alert.class));
+            } else if (event instanceof HeartRateAlertRaised raised) {
+                alerts.computeIfAbsent(raised.owner(), owner -> new java.util.EnumMap<>(Alert.class))
+                        .putIfAbsent(raised.alert(), raised);
+            } else {
+                kept.add(event);
+            }
+        }
+        for (java.util.Map.Entry<UUID, java.util.Map<Alert, HeartRateAlertRaised>> owner : alerts.entrySet()) {
+            List<Reading> stored = readings.getOrDefault(owner.getKey(), List.of());
+            for (int from = 0; from < stored.size(); from += HeartRateRecorded.MAX_READINGS) {
+                kept.add(new HeartRateRecorded(owner.getKey(),
+                        stored.subList(from, Math.min(stored.size(), from + HeartRateRecorded.MAX_READINGS))));
+            }
+            owner.getValue().values().stream()
+                    .sorted(java.util.Comparator.comparing(HeartRateAlertRaised::time))
+                    .forEach(kept::add);
+        }
+        return kept;
+    }
 }

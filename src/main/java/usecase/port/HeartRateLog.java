@@ -19,6 +19,8 @@ public interface HeartRateLog {
     /**
      * Stores {@code readings} of {@code owner}, with no transaction of the caller's (the log commits them itself),
      * and logs {@code events} in the same commit ({@link EventLog}), announcing them after it ({@link EventPublisher}).
+     * The events of appends committed together may be coalesced ({@link DomainEvent#coalesce}): one owner's readings
+     * in fewer events, one alert event per owner and kind.
      *
      * @return completes when they are committed; fails with {@link Overloaded} when more readings wait to be
      *         stored than the log holds, and with the database's failure when the commit failed (then none of

@@ -61,4 +61,29 @@ class DomainEventTest {
         assertThrows(IllegalArgumentException.class, () -> new LoggedEvent(0, T0, new DomainEvent.EcgDeleted(OWNER,
                 UUID.randomUUID())));
     }
+
+    @Test
+    void readingsCommittedTogetherAreReportedInAsFewEventsAsFitWithOneAlertPerKind() {
+        UUID other = UUID.randomUUID();
+        Reading high1 = new Reading(T0, 160, null, Alert.HIGH);
+        Reading high2 = new Reading(T0.plusSeconds(1), 170, null, Alert.HIGH);
+        Reading calm = new Reading(T0.plusSeconds(2), 80, null, null);
+        DomainEvent deleted = new DomainEvent.EcgDeleted(other, UUID.randomUUID());
+        List<DomainEvent> separately = new ArrayList<>();
+        separately.addAll(DomainEvent.readingsStored(OWNER, List.of(high1)));
+        separately.addAll(DomainEvent.readingsStored(other, List.of(calm)));
+        separately.add(deleted);
+        separately.addAll(DomainEvent.readingsStored(OWNER, List.of(high2, calm)));
+        separately.addAll(DomainEvent.readingsStored(OWNER, readings(1500, 70)));
+
+        List<DomainEvent> together = DomainEvent.coalesce(separately);
+
+        List<Reading> alicesReadings = new ArrayList<>(List.of(high1, high2, calm));
+        alicesReadings.addAll(readings(1500, 70));
+        assertEquals(List.of(deleted,
+                new DomainEvent.HeartRateRecorded(OWNER, alicesReadings.subList(0, 1000)),
+                new DomainEvent.HeartRateRecorded(OWNER, alicesReadings.subList(1000, 1503)),
+                new DomainEvent.HeartRateAlertRaised(OWNER, Alert.HIGH, 160, T0),
+                new DomainEvent.HeartRateRecorded(other, List.of(calm))), together);
+    }
 }
