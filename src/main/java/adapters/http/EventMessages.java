@@ -12,7 +12,6 @@ import domain.heartrate.Reading;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -59,8 +58,17 @@ public final class EventMessages {
         return json;
     }
 
-    static String type(DomainEvent event) {
-        String name = event.getClass().getSimpleName(); // EcgSubmitted -> ecg_submitted
-        return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    /** The event's type as the API names it, and as the event log stores it. */
+    public static String type(DomainEvent event) {
+        if (event instanceof EcgSubmitted) {
+            return "ecg_submitted";
+        } else if (event instanceof EcgAnalysed) {
+            return "ecg_analysed";
+        } else if (event instanceof EcgDeleted) {
+            return "ecg_deleted";
+        } else if (event instanceof HeartRateRecorded) {
+            return "heart_rate_recorded";
+        }
+        return "heart_rate_alert_raised";
     }
 }

@@ -29,6 +29,14 @@ public final class Failures {
     private Failures() {
     }
 
+    /**
+     * The {@code WWW-Authenticate} challenge of a 401, or null for the dashboard's own requests (those carrying
+     * {@value SessionCookies#CSRF_HEADER}): a Basic challenge would make the browser ask in its own dialog.
+     */
+    public static String challengeFor(String csrfHeader) {
+        return csrfHeader == null ? CHALLENGE : null;
+    }
+
     public static boolean databaseUnreachable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException) {

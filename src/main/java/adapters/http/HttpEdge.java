@@ -159,14 +159,17 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
             respond(context, 403, "This request comes from a page of another origin; it may not use your session.");
             return;
         }
-        HttpMethod method = request.method();
-        boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
-        if (!safe && request.getHeader(SessionCookies.CSRF_HEADER) == null) {
+        if (!safe(request.method()) && request.getHeader(SessionCookies.CSRF_HEADER) == null) {
             respond(context, 403, "A request signed in with the session cookie must carry the "
                     + SessionCookies.CSRF_HEADER + " header (the dashboard sends it).");
             return;
         }
         context.next();
+    }
+
+    /** GET, HEAD and OPTIONS: they change nothing and carry no body. */
+    private static boolean safe(HttpMethod method) {
+        return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
     }
 
     private static boolean sameOrigin(String origin, HttpServerRequest request) {
@@ -233,7 +236,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         HttpMethod method = request.method();
         return request.getHeader(HttpHeaders.CONTENT_LENGTH) != null
                 ? declared(request.getHeader(HttpHeaders.CONTENT_LENGTH)) > 0
-                : method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS;
+                : !safe(method);
     }
 
     private static long declared(String length) {
@@ -359,9 +362,9 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
     }
 
     private void unauthenticated(RoutingContext context) {
-        if (context.request().getHeader(SessionCookies.CSRF_HEADER) == null) {
-            // not for the dashboard's own requests: a Basic challenge would make the browser ask in its own dialog
-            context.response().putHeader("WWW-Authenticate", Failures.CHALLENGE);
+        String challenge = Failures.challengeFor(context.request().getHeader(SessionCookies.CSRF_HEADER));
+        if (challenge != null) {
+            context.response().putHeader("WWW-Authenticate", challenge);
         }
         respond(context, 401, Failures.UNAUTHENTICATED);
     }

@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The stored form of an event: its type in a column of its own, its fields (the owner aside, which has a column)
+ * The stored form of an event: its type in a column of its own (named as the API names it:
+ * {@link adapters.http.EventMessages#type}), its fields (the owner aside, which has a column)
  * in a small binary format, so a batch of a thousand readings takes about 12 bytes a reading.
  */
 final class EventCodec {
@@ -29,19 +30,6 @@ final class EventCodec {
     private static final int NONE = -1;
 
     private EventCodec() {
-    }
-
-    static String type(DomainEvent event) {
-        if (event instanceof EcgSubmitted) {
-            return "ecg_submitted";
-        } else if (event instanceof EcgAnalysed) {
-            return "ecg_analysed";
-        } else if (event instanceof EcgDeleted) {
-            return "ecg_deleted";
-        } else if (event instanceof HeartRateRecorded) {
-            return "heart_rate_recorded";
-        }
-        return "heart_rate_alert_raised";
     }
 
     static byte[] encode(DomainEvent event) {

@@ -175,11 +175,9 @@ public class GroupCommitHeartRateLog implements HeartRateLog {
     /** Each owner's readings of the batch, in arrival order, cut into blocks: one row per block. */
     private void insert(List<Append> batch) {
         Map<UUID, List<Reading>> byOwner = new LinkedHashMap<>();
-        for (Append append : batch) {
-            byOwner.computeIfAbsent(append.owner(), owner -> new ArrayList<>()).addAll(append.readings());
-        }
         List<DomainEvent> reported = new ArrayList<>();
         for (Append append : batch) {
+            byOwner.computeIfAbsent(append.owner(), owner -> new ArrayList<>()).addAll(append.readings());
             reported.addAll(append.events());
         }
         // the events first: they lock the owners' event counters before any of their rows (see RecordEvents)

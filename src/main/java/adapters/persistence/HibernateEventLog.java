@@ -1,5 +1,6 @@
 package adapters.persistence;
 
+import adapters.http.EventMessages;
 import domain.event.DomainEvent;
 import domain.event.LoggedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +60,7 @@ public class HibernateEventLog implements EventLog {
                     insert.setObject(1, event.owner());
                     insert.setLong(2, id);
                     insert.setLong(3, micros);
-                    insert.setString(4, EventCodec.type(event));
+                    insert.setString(4, EventMessages.type(event));
                     insert.setBytes(5, EventCodec.encode(event));
                     insert.addBatch();
                     logged.add(new LoggedEvent(id, at, event));

@@ -235,13 +235,11 @@ public class Problems {
         return root.getMessage();
     }
 
-    /** The dashboard's own requests get no Basic challenge: the browser would ask in its own dialog. */
     private static Response unauthenticated(UriInfo uri, HttpHeaders headers) {
         Response problem = plain(401, Failures.UNAUTHENTICATED, uri);
-        if (headers.getHeaderString(adapters.http.SessionCookies.CSRF_HEADER) != null) {
-            return problem;
-        }
-        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, Failures.CHALLENGE).build();
+        String challenge = Failures.challengeFor(headers.getHeaderString(adapters.http.SessionCookies.CSRF_HEADER));
+        return challenge == null ? problem
+                : Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
     }
 
     static Response plain(int status, String detail, UriInfo uri) {

@@ -11,8 +11,8 @@ import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.SessionScoped;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
 import java.util.UUID;
 import usecase.events.EventPolicy;
 import usecase.events.ListEvents;
@@ -53,10 +53,12 @@ public class EventStreamEndpoint {
     void open() {
         UUID owner = Caller.id(identity);
         long latest = listEvents.lastId(owner);
-        String since = queryParam(connection.handshakeRequest().query(), "since");
+        String query = connection.handshakeRequest().query();
+        List<String> since = query == null ? null
+                : new QueryStringDecoder(query, false).parameters().get("since");
         long from;
         try {
-            from = since == null ? latest : Long.parseLong(since);
+            from = since == null ? latest : Long.parseLong(since.get(0));
         } catch (NumberFormatException e) {
             from = -1;
         }
@@ -81,19 +83,5 @@ public class EventStreamEndpoint {
             stream.closed();
             live.close(stream);
         }
-    }
-
-    static String queryParam(String query, String name) {
-        if (query == null) {
-            return null;
-        }
-        for (String pair : query.split("&")) {
-            int equals = pair.indexOf('=');
-            String key = equals < 0 ? pair : pair.substring(0, equals);
-            if (name.equals(URLDecoder.decode(key, StandardCharsets.UTF_8))) {
-                return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
     }
 }

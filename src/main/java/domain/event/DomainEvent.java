@@ -5,7 +5,11 @@ import domain.heartrate.Alert;
 import domain.heartrate.Reading;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -85,10 +89,7 @@ public sealed interface DomainEvent {
      */
     static List<DomainEvent> readingsStored(UUID owner, List<Reading> readings) {
         List<DomainEvent> events = new ArrayList<>(readings.size() / HeartRateRecorded.MAX_READINGS + 3);
-        for (int from = 0; from < readings.size(); from += HeartRateRecorded.MAX_READINGS) {
-            events.add(new HeartRateRecorded(owner,
-                    readings.subList(from, Math.min(readings.size(), from + HeartRateRecorded.MAX_READINGS))));
-        }
+        recorded(owner, readings, events);
         List<Alert> raised = new ArrayList<>(2);
         for (Reading reading : readings) {
             if (reading.alert() != null && !raised.contains(reading.alert())) {
@@ -106,29 +107,33 @@ public sealed interface DomainEvent {
      */
     static List<DomainEvent> coalesce(List<DomainEvent> events) {
         List<DomainEvent> kept = new ArrayList<>();
-        java.util.Map<UUID, List<Reading>> readings = new java.util.LinkedHashMap<>();
-        java.util.Map<UUID, java.util.Map<Alert, HeartRateAlertRaised>> alerts = new java.util.LinkedHashMap<>();
+        Map<UUID, List<Reading>> readings = new LinkedHashMap<>();
+        Map<UUID, Map<Alert, HeartRateAlertRaised>> alerts = new LinkedHashMap<>();
         for (DomainEvent event : events) {
             if (event instanceof HeartRateRecorded recorded) {
                 readings.computeIfAbsent(recorded.owner(), owner -> new ArrayList<>()).addAll(recorded.readings());
-                alerts.computeIfAbsent(recorded.owner(), owner -> new java.util.EnumMap<>(Alert.class));
+                alerts.computeIfAbsent(recorded.owner(), owner -> new EnumMap<>(Alert.class));
             } else if (event instanceof HeartRateAlertRaised raised) {
-                alerts.computeIfAbsent(raised.owner(), owner -> new java.util.EnumMap<>(Alert.class))
+                alerts.computeIfAbsent(raised.owner(), owner -> new EnumMap<>(Alert.class))
                         .putIfAbsent(raised.alert(), raised);
             } else {
                 kept.add(event);
             }
         }
-        for (java.util.Map.Entry<UUID, java.util.Map<Alert, HeartRateAlertRaised>> owner : alerts.entrySet()) {
-            List<Reading> stored = readings.getOrDefault(owner.getKey(), List.of());
-            for (int from = 0; from < stored.size(); from += HeartRateRecorded.MAX_READINGS) {
-                kept.add(new HeartRateRecorded(owner.getKey(),
-                        stored.subList(from, Math.min(stored.size(), from + HeartRateRecorded.MAX_READINGS))));
-            }
+        for (Map.Entry<UUID, Map<Alert, HeartRateAlertRaised>> owner : alerts.entrySet()) {
+            recorded(owner.getKey(), readings.getOrDefault(owner.getKey(), List.of()), kept);
             owner.getValue().values().stream()
-                    .sorted(java.util.Comparator.comparing(HeartRateAlertRaised::time))
+                    .sorted(Comparator.comparing(HeartRateAlertRaised::time))
                     .forEach(kept::add);
         }
         return kept;
+    }
+
+    /** {@code readings} in {@link HeartRateRecorded} events of at most {@link HeartRateRecorded#MAX_READINGS}. */
+    private static void recorded(UUID owner, List<Reading> readings, List<DomainEvent> into) {
+        for (int from = 0; from < readings.size(); from += HeartRateRecorded.MAX_READINGS) {
+            into.add(new HeartRateRecorded(owner,
+                    readings.subList(from, Math.min(readings.size(), from + HeartRateRecorded.MAX_READINGS))));
+        }
     }
 }
