@@ -45,8 +45,8 @@ public class AnalysisWorker {
         try {
             analyseEcg.execute(key);
         } catch (RuntimeException e) {
-            // Never let one failure cancel the stream. The ECG stays pending and retryStalled queues it again;
-            // the attempt was counted, so one that keeps failing ends failed rather than looping.
+            // Never let one failure cancel the stream. The ECG stays pending, its claim is given back, and
+            // retryStalled queues it again; the attempt was counted, so one that keeps failing ends failed.
             LOG.errorf(e, "could not analyse ECG %s; it stays pending", key);
         }
     }
@@ -63,6 +63,7 @@ public class AnalysisWorker {
             return; // the start-up resumes every pending analysis once the database is there
         }
         try {
+            analyseEcg.releaseAbandoned();
             int retried = resumePending.execute(retryInterval);
             if (retried > 0) {
                 LOG.infof("queued %d ECG(s) pending for over %s again", retried, retryInterval);

@@ -62,6 +62,17 @@ public class HibernatePendingAnalyses implements PendingAnalyses {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(Claim claim) {
+        rows.session().createMutationQuery("update EcgEntity e set e.claimedUntil = null where e.ownerId = :owner"
+                        + " and e.publicId = :id and e.revision = :revision and e.analysisAttempts = :attempt"
+                        + " and e.status = :pending")
+                .setParameter("owner", claim.key().ownerId()).setParameter("id", claim.key().id())
+                .setParameter("revision", claim.revision()).setParameter("attempt", claim.attempt())
+                .setParameter("pending", EcgStatus.PENDING.name()).executeUpdate();
+    }
+
+    @Override
     public Optional<Ecg> load(Claim claim) {
         EcgEntity entity = rows.find(claim.key());
         if (!atClaim(entity, claim)) {

@@ -43,6 +43,8 @@ public class AnalyseEcg {
     private final List<Analyzer> analyzers;
     private final AnalysisPolicy policy;
     private final RecordEvents events;
+    /** Claims of attempts that failed when the database went away, not given back yet. */
+    private final java.util.Set<PendingAnalyses.Claim> abandoned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Inject
     public AnalyseEcg(PendingAnalyses pending, Transactions transactions, Clock clock, AnalysisPolicy policy,
@@ -78,6 +80,33 @@ public class AnalyseEcg {
             return Outcome.SKIPPED;
         }
         PendingAnalyses.Claim claim = claimed.get();
+        try {
+            return analyse(key, claim);
+        } catch (RuntimeException e) {
+            // the database went away between the steps: give the claim back, so the retry that follows its return
+            // can claim the ECG at once instead of waiting for the claim to lapse
+            abandoned.add(claim);
+            releaseAbandoned();
+            throw e;
+        }
+    }
+
+    /**
+     * Gives back the claims of attempts that failed for want of the database, as far as it is there again; the
+     * periodic retry calls this before it looks for pending ECGs.
+     */
+    public void releaseAbandoned() {
+        for (PendingAnalyses.Claim claim : abandoned) {
+            try {
+                transactions.runInNew(() -> pending.release(claim));
+                abandoned.remove(claim);
+            } catch (RuntimeException stillAway) {
+                return; // kept for the next call
+            }
+        }
+    }
+
+    private Outcome analyse(EcgKey key, PendingAnalyses.Claim claim) {
         Optional<Ecg> found = pending.load(claim);
         if (found.isEmpty()) {
             return Outcome.SKIPPED;

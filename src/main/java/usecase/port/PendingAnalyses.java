@@ -49,6 +49,12 @@ public interface PendingAnalyses {
      */
     int releaseClaims(String instance);
 
+    /**
+     * Gives up the claim (the attempt stays counted), so the ECG can be claimed again at once; nothing if the ECG
+     * moved on meanwhile.
+     */
+    void release(Claim claim);
+
     /** The ECG with its samples, if it is still at the claimed revision and pending. */
     Optional<Ecg> load(Claim claim);
 

@@ -136,4 +136,18 @@ class AnalysisAttemptsTest {
         awaitSettled(owner, poison).body("status", equalTo("done")).body("failure_reason", nullValue())
                 .body("zero_crossings_total", equalTo(1));
     }
+
+    @Test
+    void aReleasedClaimCanBeClaimedAgainAtOnceAndItsAttemptStaysCounted() {
+        EcgKey key = storeWithoutQueuing(newUserId());
+        Instant now = Instant.now();
+        PendingAnalyses.Claim first = transactions.inNew(() -> pending.claim(key, TERMS, now)).orElseThrow();
+        assertTrue(transactions.inNew(() -> pending.claim(key, TERMS, now)).isEmpty(), "held by the first claim");
+
+        transactions.runInNew(() -> pending.release(first));
+
+        assertEquals(2, transactions.inNew(() -> pending.claim(key, TERMS, now)).orElseThrow().attempt());
+        transactions.runInNew(() -> pending.release(first)); // a claim given back twice, or late, changes nothing
+        assertTrue(transactions.inNew(() -> pending.claim(key, TERMS, now)).isEmpty(), "the second claim holds");
+    }
 }

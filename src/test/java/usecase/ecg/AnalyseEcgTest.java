@@ -225,4 +225,49 @@ class AnalyseEcgTest {
         assertEquals(AnalyseEcg.Outcome.ANALYSED, new AnalyseEcg(ecgs, new Transactions(), clock, policy, events.recorder(clock)).execute(key),
                 "the replacement is analysed at once, not after the earlier claim's timeout");
     }
+
+    /** Transactions of a database that goes away after the first one and comes back when told. */
+    private static final class FlakyTransactions extends Transactions {
+        int started;
+        boolean down;
+
+        @Override
+        public <T> T inNew(java.util.function.Supplier<T> work) {
+            if (++started > 1) {
+                down = true;
+            }
+            if (down) {
+                throw new IllegalStateException("the database is away");
+            }
+            return work.get();
+        }
+
+        @Override
+        public void runInNew(Runnable work) {
+            if (down) {
+                throw new IllegalStateException("the database is away");
+            }
+            work.run();
+        }
+    }
+
+    @Test
+    void anAttemptThatLosesTheDatabaseGivesItsClaimBackOnceTheDatabaseIsThere() {
+        submit(Recordings.of(new int[] {1, -3, 5}));
+        FlakyTransactions transactions = new FlakyTransactions();
+        AnalyseEcg analyse = new AnalyseEcg(ecgs, transactions, clock, policy, events.recorder(clock));
+
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> analyse.execute(key));
+        assertTrue(ecgs.claim(key, policy.claimTerms(), clock.instant()).isEmpty(),
+                "the claim is still held while the database is away");
+
+        analyse.releaseAbandoned(); // still away: kept
+        assertTrue(ecgs.claim(key, policy.claimTerms(), clock.instant()).isEmpty());
+        transactions.down = false;
+        analyse.releaseAbandoned();
+
+        PendingAnalyses.Claim again = ecgs.claim(key, policy.claimTerms(), clock.instant()).orElseThrow(() ->
+                new AssertionError("claimable at once, not only when the claim lapses"));
+        assertEquals(2, again.attempt(), "the failed attempt stays counted");
+    }
 }

@@ -169,6 +169,14 @@ public final class InMemoryEcgRepository implements EcgRepository, PendingAnalys
     }
 
     @Override
+    public void release(Claim claim) {
+        Stored stored = atClaim(claim);
+        if (stored != null && stored.attempts == claim.attempt()) {
+            stored.claimedUntil = null;
+        }
+    }
+
+    @Override
     public Optional<Ecg> load(Claim claim) {
         return Optional.ofNullable(atClaim(claim)).map(s -> s.ecg);
     }
