@@ -175,9 +175,12 @@ final class EcgJson {
 
     @RegisterForReflection
     @Schema(name = "RhythmFindings", description = "bradycardia / tachycardia: rate from the median of 8 RR intervals below 60 / "
-            + "above 100 bpm over 8 intervals or more (episodes less than 10 s apart merge); pause: RR over 2 s; irregular_rhythm: RR irregularity typical of atrial "
-            + "fibrillation (Dash et al. 2009, windows of 64 intervals); premature_beats: premature beats grouped while "
-            + "at most two other beats separate them.")
+            + "above 100 bpm over 8 intervals or more (episodes less than 10 s apart merge); pause: RR over 2 s; "
+            + "atrial_fibrillation: RR irregularity typical of atrial fibrillation (Dash et al. 2009, windows of 64 "
+            + "intervals) without P waves, for 30 s or more; irregular_rhythm: the same for less than 30 s; "
+            + "premature_beats: premature beats grouped while at most two other beats separate them; "
+            + "ventricular_flutter_fibrillation: no organised QRS complexes, a sinusoid-like wave of 2.5-9 Hz "
+            + "(VF filter and spectrum), critical; paced_rhythm: runs of 3 or more beats triggered by a pacemaker spike.")
     record FindingsOut(List<FindingOut> items, @JsonProperty("unavailable_reason") String unavailableReason) {
 
         static FindingsOut of(RhythmFindings findings) {
@@ -188,15 +191,18 @@ final class EcgJson {
     @RegisterForReflection
     @Schema(name = "RhythmFinding")
     record FindingOut(@Schema(enumeration = {"bradycardia", "tachycardia", "pause", "irregular_rhythm",
-                              "premature_beats"}) String kind,
+                              "atrial_fibrillation", "premature_beats", "ventricular_flutter_fibrillation",
+                              "paced_rhythm"}) String kind,
                       @JsonProperty("start_s") double startS,
                       @JsonProperty("end_s") double endS,
                       int beats,
-                      String detail) {
+                      String detail,
+                      @Schema(description = "true for findings that call for immediate attention "
+                              + "(ventricular_flutter_fibrillation)") boolean critical) {
 
         static FindingOut of(Finding finding) {
             return new FindingOut(finding.kind().name().toLowerCase(Locale.ROOT), finding.startS(), finding.endS(),
-                    finding.beats(), finding.detail());
+                    finding.beats(), finding.detail(), finding.kind().critical());
         }
     }
 
@@ -239,7 +245,8 @@ final class EcgJson {
                    @JsonProperty("rr_ms") @Schema(description = "RR interval ending at this beat; null for the first")
                    Double rrMs,
                    @Schema(description = "AAMI class: N normal, S supraventricular premature, V ventricular, "
-                           + "Q unclassified", enumeration = {"N", "S", "V", "Q"}) String type,
+                           + "F fusion of a ventricular and a normal beat, P paced, Q unclassified",
+                           enumeration = {"N", "S", "V", "F", "P", "Q"}) String type,
                    @Schema(description = "The leads whose detector saw this beat") List<String> leads) {
     }
 

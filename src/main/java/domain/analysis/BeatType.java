@@ -8,6 +8,10 @@ public enum BeatType {
     SUPRAVENTRICULAR_PREMATURE('S'),
     /** A morphology clearly unlike the dominant one, early or wide: premature ventricular contractions. */
     VENTRICULAR_PREMATURE('V'),
+    /** A fusion of a ventricular and a normal beat: a shape between the two, at about the expected time. */
+    FUSION('F'),
+    /** Triggered by a pacemaker stimulus (a pacing spike just before it). */
+    PACED('P'),
     /** Too close to the record's edge or too unlike anything to classify. */
     UNCLASSIFIED('Q');
 

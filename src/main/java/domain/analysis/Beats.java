@@ -16,6 +16,7 @@ public final class Beats implements AnalysisResult {
     private final int[] leadMasks;
     private final BeatType[] types;
     private final List<String> leadNames;
+    private final int[] breaks;
     private final String unavailableReason;
 
     /**
@@ -24,6 +25,14 @@ public final class Beats implements AnalysisResult {
      * @param types     per beat, its class
      */
     public Beats(int samplingRateHz, int[] samples, int[] leadMasks, BeatType[] types, List<String> leadNames) {
+        this(samplingRateHz, samples, leadMasks, types, leadNames, new int[0]);
+    }
+
+    /**
+     * @param breaks ascending indices of the beats that follow a stretch without organised beats (ventricular
+     *               fibrillation): the time since the previous beat is no RR interval
+     */
+    Beats(int samplingRateHz, int[] samples, int[] leadMasks, BeatType[] types, List<String> leadNames, int[] breaks) {
         if (samples.length != leadMasks.length || samples.length != types.length) {
             throw new IllegalArgumentException("every beat needs a position, leads and a type");
         }
@@ -40,6 +49,7 @@ public final class Beats implements AnalysisResult {
         this.leadMasks = leadMasks.clone();
         this.types = types.clone();
         this.leadNames = List.copyOf(leadNames);
+        this.breaks = breaks.clone();
         this.unavailableReason = null;
     }
 
@@ -49,6 +59,7 @@ public final class Beats implements AnalysisResult {
         this.leadMasks = new int[0];
         this.types = new BeatType[0];
         this.leadNames = List.of();
+        this.breaks = new int[0];
         this.unavailableReason = Objects.requireNonNull(unavailableReason);
     }
 
@@ -93,9 +104,20 @@ public final class Beats implements AnalysisResult {
         return leadNames;
     }
 
-    /** RR interval ending at this beat, in seconds; NaN for the first beat. */
+    /** RR interval ending at this beat, in seconds; NaN for the first beat and a beat after a break (see {@link #breaks}). */
     public double rrSeconds(int beat) {
-        return beat == 0 ? Double.NaN : (double) (samples[beat] - samples[beat - 1]) / samplingRateHz;
+        return beat == 0 || Arrays.binarySearch(breaks, beat) >= 0 ? Double.NaN
+                : (double) (samples[beat] - samples[beat - 1]) / samplingRateHz;
+    }
+
+    /** How many RR intervals the beats span: one fewer than the beats, less the breaks. */
+    public int rrIntervals() {
+        return Math.max(0, samples.length - 1 - breaks.length);
+    }
+
+    /** The beats that follow a stretch without organised beats: the time since the previous one is no RR interval. */
+    public int[] breaks() {
+        return breaks.clone();
     }
 
     public int[] samples() {
@@ -114,7 +136,7 @@ public final class Beats implements AnalysisResult {
     public boolean equals(Object o) {
         return o instanceof Beats other && samplingRateHz == other.samplingRateHz
                 && Arrays.equals(samples, other.samples) && Arrays.equals(leadMasks, other.leadMasks)
-                && Arrays.equals(types, other.types) && leadNames.equals(other.leadNames)
+                && Arrays.equals(types, other.types) && leadNames.equals(other.leadNames) && Arrays.equals(breaks, other.breaks)
                 && Objects.equals(unavailableReason, other.unavailableReason);
     }
 

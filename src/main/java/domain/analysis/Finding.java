@@ -24,9 +24,30 @@ public record Finding(Kind kind, double startS, double endS, int beats, String d
         TACHYCARDIA,
         /** An RR interval longer than 2 s. */
         PAUSE,
-        /** RR intervals irregular in the way atrial fibrillation makes them (Dash et al. 2009). */
+        /** RR intervals irregular in the way atrial fibrillation makes them (Dash et al. 2009), for less than 30 s. */
         IRREGULAR_RHYTHM,
+        /** Irregular RR intervals without P waves for at least 30 s. */
+        ATRIAL_FIBRILLATION,
         /** Premature beats, grouped while no more than two regular beats separate them. */
-        PREMATURE_BEATS
+        PREMATURE_BEATS,
+        /** Ventricular flutter or fibrillation: no organised QRS complexes, a life-threatening rhythm. */
+        VENTRICULAR_FLUTTER_FIBRILLATION(true),
+        /** Beats triggered by a pacemaker. */
+        PACED_RHYTHM;
+
+        private final boolean critical;
+
+        Kind() {
+            this(false);
+        }
+
+        Kind(boolean critical) {
+            this.critical = critical;
+        }
+
+        /** Whether the finding calls for immediate attention. */
+        public boolean critical() {
+            return critical;
+        }
     }
 }

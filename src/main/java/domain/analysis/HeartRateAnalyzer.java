@@ -3,7 +3,8 @@ package domain.analysis;
 import domain.ecg.Recording;
 
 /**
- * Mean, minimum and maximum heart rate from the detected beats. The mean is over all RR intervals;
+ * Mean, minimum and maximum heart rate from the detected beats. The mean is over all RR intervals
+ * (none spans ventricular fibrillation, whose waves are no beats);
  * minimum and maximum are of the rate from the median of 8 consecutive RR intervals, so an
  * ectopic beat and its compensatory pause do not make the extremes.
  */
@@ -17,16 +18,28 @@ public final class HeartRateAnalyzer implements Analyzer {
         if (!beats.available()) {
             return EcgHeartRate.unavailable(beats.unavailableReason());
         }
-        int intervals = beats.count() - 1;
+        int intervals = beats.rrIntervals();
         if (intervals < 1) {
-            return EcgHeartRate.unavailable("fewer than 2 beats were detected");
+            return EcgHeartRate.unavailable(beats.count() < 2 ? "fewer than 2 beats were detected"
+                    : "no two consecutive beats outside ventricular fibrillation");
         }
-        double mean = 60.0 * intervals / (beats.timeSeconds(beats.count() - 1) - beats.timeSeconds(0));
+        double sum = 0;
+        for (int i = 1; i < beats.count(); i++) {
+            double rr = beats.rrSeconds(i);
+            sum += Double.isNaN(rr) ? 0 : rr;
+        }
+        double mean = 60.0 * intervals / sum;
         double min = Double.MAX_VALUE;
         double max = 0;
         for (double bpm : rollingBpm(beats)) {
-            min = Math.min(min, bpm);
-            max = Math.max(max, bpm);
+            if (!Double.isNaN(bpm)) {
+                min = Math.min(min, bpm);
+                max = Math.max(max, bpm);
+            }
+        }
+        if (max == 0) {
+            min = mean;
+            max = mean;
         }
         // The mean is over the whole span, the extremes over runs of medians: on a steady rhythm with jittering
         // R peaks a median can land a hair either side of the mean. The mean lies between them by definition.
@@ -37,7 +50,8 @@ public final class HeartRateAnalyzer implements Analyzer {
 
     /**
      * The rate from the median of each run of 8 consecutive RR intervals (all of them when there are
-     * fewer); element k belongs to the run that ends with beat {@code k + window}.
+     * fewer); element k belongs to the run that ends with beat {@code k + window}. NaN for a run
+     * across a break (ventricular fibrillation).
      */
     static double[] rollingBpm(Beats beats) {
         int intervals = beats.count() - 1;
@@ -45,10 +59,12 @@ public final class HeartRateAnalyzer implements Analyzer {
         double[] out = new double[intervals - window + 1];
         double[] run = new double[window];
         for (int end = window; end <= intervals; end++) {
+            boolean whole = true;
             for (int k = 0; k < window; k++) {
                 run[k] = beats.rrSeconds(end - window + 1 + k);
+                whole &= !Double.isNaN(run[k]);
             }
-            out[end - window] = 60 / Select.median(run, window);
+            out[end - window] = whole ? 60 / Select.median(run, window) : Double.NaN;
         }
         return out;
     }

@@ -5,9 +5,14 @@ import java.util.Arrays;
 
 /**
  * Fuses the detections of several leads into one beat series. Detections of different leads within
- * 100 ms of each other are one beat. A beat every lead saw is kept; where leads disagree, the leads
- * that saw the beat and those that did not are weighed by how much their detection there looks like
- * that lead's typical beat, so the locally better lead wins. The beat's position is the mean of the
+ * 100 ms of each other are one beat. A beat every lead saw is kept. Where leads disagree, each lead's
+ * reliability there decides: per 10-s window, the share of the lead's RR intervals within 25 % of
+ * the window's median RR. Every lead watches the same heart, so a real irregularity (ectopic beats,
+ * atrial fibrillation) lowers every lead's share alike, while a lead that counts T waves or misses
+ * small complexes breaks its own series into intervals of a half or double length. When the best
+ * lead that saw the beat and the best lead that did not differ by {@value #RELIABILITY_GAP} or more,
+ * the more reliable one wins; when they are about as reliable, the leads are weighed by how much
+ * their detection there looks like that lead's typical beat. The beat's position is the mean of the
  * positions the leads that saw it found.
  */
 final class LeadFusion {
@@ -15,6 +20,12 @@ final class LeadFusion {
     /** Lead positions travel in 4 bits of a sort key; masks are ints. */
     static final int MAX_LEADS = 16;
     private static final double TOLERANCE_S = 0.100;
+    static final double WINDOW_S = 10;
+    /** Ventricular refractory period: no two QRS complexes come closer. */
+    private static final double REFRACTORY_S = 0.3;
+    static final double RELIABILITY_GAP = 0.2;
+    private static final double REGULAR_SPREAD = 0.2;
+    private static final int PATTERN = 3;
 
     private LeadFusion() {
     }
@@ -65,15 +76,24 @@ final class LeadFusion {
         int half = (int) Math.round(0.08 * samplingRateHz);
         for (int lead = 0; lead < leads.length; lead++) {
             similarity[lead] = Morphology.similarity(signals[lead], leads[lead].peaks(),
-                    confirmed(clusters, clusterCount, lead, leads[lead].count()), half);
+                    Morphology.dominant(signals[lead], leads[lead].peaks(), half), half);
+        }
+        int window = (int) Math.round(WINDOW_S * samplingRateHz);
+        double[][] reliability = new double[leads.length][];
+        for (int lead = 0; lead < leads.length; lead++) {
+            reliability[lead] = reliability(leads[lead].peaks(), window, signals[lead].length());
         }
         int[] peaks = new int[clusterCount];
         int[] masks = new int[clusterCount];
+        double[] strength = new double[clusterCount];
+        int refractory = (int) Math.round(REFRACTORY_S * samplingRateHz);
         int beats = 0;
         for (int c = 0; c < clusterCount; c++) {
             int[] members = clusters[c];
             double seen = 0;
             double unseen = 0;
+            double seenReliability = 0;
+            double unseenReliability = 0;
             int mask = 0;
             long positionSum = 0;
             int first = Integer.MAX_VALUE;
@@ -82,6 +102,15 @@ final class LeadFusion {
                     first = Math.min(first, leads[lead].peaks()[members[lead]]);
                 }
             }
+            int w = Math.min(first / window, reliability[0].length - 1);
+            for (int lead = 0; lead < leads.length; lead++) {
+                if (members[lead] >= 0) {
+                    seenReliability = Math.max(seenReliability, reliability[lead][w]);
+                } else {
+                    unseenReliability = Math.max(unseenReliability, reliability[lead][w]);
+                }
+            }
+            boolean clearer = Math.abs(seenReliability - unseenReliability) >= RELIABILITY_GAP;
             for (int lead = 0; lead < leads.length; lead++) {
                 if (members[lead] >= 0) {
                     double quality = weight(similarity[lead], members[lead]);
@@ -92,13 +121,50 @@ final class LeadFusion {
                     unseen += weight(similarity[lead], nearest(leads[lead], first));
                 }
             }
-            if (Integer.bitCount(mask) == leads.length || seen > unseen) {
-                peaks[beats] = (int) (positionSum / Integer.bitCount(mask));
+            boolean keep = clearer ? seenReliability > unseenReliability : seen > unseen;
+            boolean everyLead = Integer.bitCount(mask) == leads.length;
+            if (everyLead || keep) {
+                int at = (int) (positionSum / Integer.bitCount(mask));
+                double score = everyLead ? Double.MAX_VALUE : seenReliability;
+                // two beats within the refractory period cannot both be QRS complexes: the better-supported one stays
+                if (beats > 0 && at - peaks[beats - 1] < refractory) {
+                    if (score <= strength[beats - 1]) {
+                        continue;
+                    }
+                    beats--;
+                }
+                peaks[beats] = at;
                 masks[beats] = mask;
+                strength[beats] = score;
                 beats++;
             }
         }
         return new Fused(Arrays.copyOf(peaks, beats), Arrays.copyOf(masks, beats));
+    }
+
+    /**
+     * Per window of {@code window} samples, the share of the RR intervals ending in it that lie within
+     * 25 % of their median; 0 for a window with fewer than two intervals.
+     */
+    static double[] reliability(int[] peaks, int window, int length) {
+        double[] out = new double[Math.max(1, (length + window - 1) / window)];
+        int[] regular = new int[out.length];
+        int[] counted = new int[out.length];
+        for (int i = 4; i < peaks.length; i++) {
+            int w = Math.min(out.length - 1, peaks[i] / window);
+            int rr = peaks[i] - peaks[i - 1];
+            boolean repeats = false;
+            for (int back = 1; back <= PATTERN && !repeats; back++) {
+                int earlier = peaks[i - back] - peaks[i - back - 1];
+                repeats = Math.abs(rr - earlier) < REGULAR_SPREAD * earlier;
+            }
+            regular[w] += repeats ? 1 : 0;
+            counted[w]++;
+        }
+        for (int w = 0; w < out.length; w++) {
+            out[w] = counted[w] < 2 ? 0 : (double) regular[w] / counted[w];
+        }
+        return out;
     }
 
     /**
@@ -107,21 +173,6 @@ final class LeadFusion {
      */
     private static double weight(float[] similarity, int detection) {
         return detection < 0 ? 0 : Math.abs(similarity[detection]);
-    }
-
-    /** Which of the lead's detections every lead agreed on. */
-    private static boolean[] confirmed(int[][] clusters, int count, int lead, int detections) {
-        boolean[] out = new boolean[detections];
-        for (int c = 0; c < count; c++) {
-            boolean all = true;
-            for (int member : clusters[c]) {
-                all &= member >= 0;
-            }
-            if (all) {
-                out[clusters[c][lead]] = true;
-            }
-        }
-        return out;
     }
 
     /** The lead's detection nearest to {@code at}, or -1 for a lead that saw nothing. */

@@ -14,13 +14,17 @@ import java.util.Locale;
  *   intervals that are themselves beyond the limit; stretches less than 10 s apart are one episode
  *   when the whole still is beyond the limit on average;</li>
  *   <li>pause: an RR interval over 2 s;</li>
- *   <li>irregular rhythm: windows of 64 RR intervals that meet all three atrial-fibrillation
- *   criteria of Dash et al. (Ann Biomed Eng 2009): normalised RMSSD ≥ 0.1, Shannon entropy ≥ 0.7
- *   (after dropping the 4 shortest and 4 longest intervals) and a turning-point ratio within the
- *   range expected of random intervals, over the intervals between non-ventricular beats.
- *   Overlapping windows form one episode;</li>
+ *   <li>atrial fibrillation: windows of 64 RR intervals (between beats neither ventricular nor paced)
+ *   that meet all three criteria of Dash et al. (Ann Biomed Eng 2009): normalised RMSSD ≥ 0.1,
+ *   Shannon entropy ≥ 0.7 (after dropping the 4 shortest and 4 longest intervals) and a
+ *   turning-point ratio within the range expected of random intervals; and whose beats have no P
+ *   waves ({@link AtrialActivity}). Overlapping windows form one episode: atrial fibrillation when
+ *   it lasts 30 s or more (the ESC 2020 definition of clinical AF), an irregular rhythm when shorter;</li>
  *   <li>premature beats: supraventricular or ventricular premature beats, grouped while no more
- *   than two other beats separate them.</li>
+ *   than two other beats separate them;</li>
+ *   <li>ventricular flutter or fibrillation: the episodes {@link VentricularFibrillationAnalyzer} found,
+ *   critical; its waves are no beats, so no RR interval spans one;</li>
+ *   <li>paced rhythm: runs of at least 3 paced beats, while no more than two other beats separate them.</li>
  * </ul>
  */
 public final class RhythmAnalyzer implements Analyzer {
@@ -31,6 +35,9 @@ public final class RhythmAnalyzer implements Analyzer {
     private static final double PAUSE_S = 2.0;
     private static final int AF_WINDOW = 64;
     private static final int AF_TRIM = 4;
+    /** The shortest atrial fibrillation episode reported as such (ESC 2020: AF lasting at least 30 s). */
+    private static final double AF_MIN_S = 30;
+    private static final int MIN_PACED = 3;
 
     @Override
     public RhythmFindings analyse(Recording recording, AnalysisReport earlier) {
@@ -39,15 +46,30 @@ public final class RhythmAnalyzer implements Analyzer {
             return RhythmFindings.unavailable(beats.unavailableReason());
         }
         if (beats.count() < 2) {
-            return RhythmFindings.unavailable("fewer than 2 beats were detected");
+            List<Finding> findings = new ArrayList<>();
+            fibrillation(earlier, findings);
+            return findings.isEmpty() ? RhythmFindings.unavailable("fewer than 2 beats were detected")
+                    : new RhythmFindings(findings, null);
         }
         List<Finding> findings = new ArrayList<>();
+        fibrillation(earlier, findings);
         rate(beats, findings);
         pauses(beats, findings);
-        irregular(beats, findings);
+        irregular(beats, usableSignals(recording, earlier), findings);
         premature(beats, findings);
+        paced(beats, findings);
         findings.sort((a, b) -> Double.compare(a.startS(), b.startS()));
         return new RhythmFindings(findings, null);
+    }
+
+    private static void fibrillation(AnalysisReport earlier, List<Finding> findings) {
+        earlier.find(VentricularFibrillation.class).ifPresent(vf -> {
+            for (int e = 0; e < vf.count(); e++) {
+                findings.add(new Finding(Finding.Kind.VENTRICULAR_FLUTTER_FIBRILLATION, Decimals.round(vf.startS(e), 3),
+                        Decimals.round(vf.endS(e), 3), 0, String.format(Locale.ROOT, "%.0f s without organised beats",
+                        vf.endS(e) - vf.startS(e))));
+            }
+        });
     }
 
     private static void rate(Beats beats, List<Finding> findings) {
@@ -119,14 +141,39 @@ public final class RhythmAnalyzer implements Analyzer {
         }
     }
 
-    private static void irregular(Beats beats, List<Finding> findings) {
+    /** The leads fit for analysis (all of them when their quality is not known; none without a recording). */
+    private static domain.ecg.Signal[] usableSignals(Recording recording, AnalysisReport earlier) {
+        if (recording == null) {
+            return new domain.ecg.Signal[0];
+        }
+        List<LeadQuality> quality = earlier.find(SignalQuality.class).map(SignalQuality::perLead).orElse(null);
+        List<domain.ecg.Signal> out = new ArrayList<>();
+        for (int i = 0; i < recording.leads().size(); i++) {
+            if (quality == null || i >= quality.size() || quality.get(i).usable()) {
+                out.add(recording.leads().get(i).signal());
+            }
+        }
+        return out.toArray(new domain.ecg.Signal[0]);
+    }
+
+    /**
+     * Whether the {@value #AF_WINDOW} intervals from {@code start} look like atrial fibrillation: irregular as
+     * {@link #looksLikeFibrillation} tells, and without P waves ({@link AtrialActivity}) before the beats
+     * that end them (indices {@code endBeat} into {@code peaks}).
+     */
+    static boolean fibrillating(double[] rr, int start, domain.ecg.Signal[] signals, int[] peaks, int[] endBeat, int rate) {
+        return looksLikeFibrillation(rr, start)
+                && (signals.length == 0 || AtrialActivity.absent(signals, peaks, endBeat, start, start + AF_WINDOW, rate));
+    }
+
+    private static void irregular(Beats beats, domain.ecg.Signal[] signals, List<Finding> findings) {
         // Intervals touching a ventricular beat stay out: atrial fibrillation is irregular conduction
         // of supraventricular beats, while ventricular ectopy (bigeminy, say) is not.
         double[] rr = new double[beats.count()];
         int[] endBeat = new int[beats.count()];
         int intervals = 0;
         for (int i = 1; i < beats.count(); i++) {
-            if (beats.type(i) != BeatType.VENTRICULAR_PREMATURE && beats.type(i - 1) != BeatType.VENTRICULAR_PREMATURE) {
+            if (supraventricular(beats.type(i)) && supraventricular(beats.type(i - 1)) && !Double.isNaN(beats.rrSeconds(i))) {
                 rr[intervals] = beats.rrSeconds(i);
                 endBeat[intervals] = i;
                 intervals++;
@@ -135,12 +182,13 @@ public final class RhythmAnalyzer implements Analyzer {
         if (intervals < AF_WINDOW) {
             return;
         }
+        int[] peaks = beats.samples();
         int step = AF_WINDOW / 2;
         int episodeStart = -1;
         int episodeEnd = -1;
         for (int from = 0; ; from += step) {
             int start = Math.min(from, intervals - AF_WINDOW);
-            boolean irregular = looksLikeFibrillation(rr, start);
+            boolean irregular = fibrillating(rr, start, signals, peaks, endBeat, beats.samplingRateHz());
             if (irregular && episodeStart >= 0 && start <= episodeEnd) {
                 episodeEnd = start + AF_WINDOW - 1;
             } else if (irregular) {
@@ -161,8 +209,16 @@ public final class RhythmAnalyzer implements Analyzer {
         }
         int first = endBeat[startInterval] - 1;
         int last = endBeat[endInterval];
-        findings.add(new Finding(Finding.Kind.IRREGULAR_RHYTHM, at(beats, first),
-                at(beats, last), last - first + 1, "RR irregularity typical of atrial fibrillation"));
+        boolean sustained = beats.timeSeconds(last) - beats.timeSeconds(first) >= AF_MIN_S;
+        findings.add(new Finding(sustained ? Finding.Kind.ATRIAL_FIBRILLATION : Finding.Kind.IRREGULAR_RHYTHM,
+                at(beats, first), at(beats, last), last - first + 1, sustained
+                        ? "irregular RR intervals typical of atrial fibrillation for 30 s or more"
+                        : "RR irregularity typical of atrial fibrillation, shorter than 30 s"));
+    }
+
+    /** Whether the beat's timing is the atria's: neither ventricular nor paced. */
+    private static boolean supraventricular(BeatType type) {
+        return type != BeatType.VENTRICULAR_PREMATURE && type != BeatType.PACED;
     }
 
     static boolean looksLikeFibrillation(double[] rr, int start) {
@@ -250,6 +306,28 @@ public final class RhythmAnalyzer implements Analyzer {
                 : ventricular ? "ventricular" : "supraventricular";
         findings.add(new Finding(Finding.Kind.PREMATURE_BEATS, at(beats, Math.max(0, first - 1)),
                 at(beats, last), count, origin));
+    }
+
+    /** Runs of paced beats, while no more than two other beats separate them; runs of at least 3 paced beats count. */
+    private static void paced(Beats beats, List<Finding> findings) {
+        int first = -1;
+        int last = -1;
+        int count = 0;
+        for (int i = 0; i <= beats.count(); i++) {
+            boolean paced = i < beats.count() && beats.type(i) == BeatType.PACED;
+            if (paced && first >= 0 && i - last <= 3) {
+                last = i;
+                count++;
+            } else if (paced || i == beats.count()) {
+                if (count >= MIN_PACED) {
+                    findings.add(new Finding(Finding.Kind.PACED_RHYTHM, at(beats, first), at(beats, last), count,
+                            String.format(Locale.ROOT, "%d paced beats of %d", count, last - first + 1)));
+                }
+                first = i;
+                last = i;
+                count = 1;
+            }
+        }
     }
 
     /** A beat's time in seconds, to the millisecond. */

@@ -58,18 +58,34 @@ class RhythmAnalyzerTest {
     }
 
     @Test
-    void flagsRandomlyIrregularIntervalsAsIrregularRhythm() {
+    void flagsRandomlyIrregularIntervalsOver30sAsAtrialFibrillation() {
         Random random = new Random(5);
         double[] rr = new double[200];
         for (int i = 0; i < rr.length; i++) {
             rr[i] = 0.4 + 0.6 * random.nextDouble();
         }
 
-        List<Finding> irregular = of(findings(beatsAt(cumulative(0.5, rr))), Finding.Kind.IRREGULAR_RHYTHM);
+        List<Finding> findings = findings(beatsAt(cumulative(0.5, rr)));
+        List<Finding> af = of(findings, Finding.Kind.ATRIAL_FIBRILLATION);
 
-        assertEquals(1, irregular.size());
-        assertEquals(0.5, irregular.get(0).startS(), 1e-9);
-        assertTrue(irregular.get(0).beats() > 190, irregular.toString());
+        assertEquals(1, af.size());
+        assertEquals(0.5, af.get(0).startS(), 1e-9);
+        assertTrue(af.get(0).beats() > 190, af.toString());
+        assertEquals(List.of(), of(findings, Finding.Kind.IRREGULAR_RHYTHM));
+    }
+
+    @Test
+    void callsIrregularIntervalsShorterThan30sAnIrregularRhythm() {
+        Random random = new Random(5);
+        double[] rr = new double[70];
+        for (int i = 0; i < rr.length; i++) {
+            rr[i] = 0.3 + 0.2 * random.nextDouble(); // 70 intervals of 0.4 s on average: 28 s
+        }
+
+        List<Finding> findings = findings(beatsAt(cumulative(0.5, rr)));
+
+        assertEquals(1, of(findings, Finding.Kind.IRREGULAR_RHYTHM).size(), findings.toString());
+        assertEquals(List.of(), of(findings, Finding.Kind.ATRIAL_FIBRILLATION));
     }
 
     @Test
@@ -79,7 +95,9 @@ class RhythmAnalyzerTest {
             rr[i] = i % 2 == 0 ? 0.5 : 1.1;
         }
 
-        assertEquals(List.of(), of(findings(beatsAt(cumulative(0.5, rr))), Finding.Kind.IRREGULAR_RHYTHM));
+        List<Finding> findings = findings(beatsAt(cumulative(0.5, rr)));
+        assertEquals(List.of(), of(findings, Finding.Kind.IRREGULAR_RHYTHM));
+        assertEquals(List.of(), of(findings, Finding.Kind.ATRIAL_FIBRILLATION));
     }
 
     @Test

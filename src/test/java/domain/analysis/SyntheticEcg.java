@@ -21,6 +21,10 @@ public final class SyntheticEcg {
     private double wanderUv;
     private double amplitude = 1;
     private long seed = 42;
+    private final List<double[]> fibrillation = new ArrayList<>(); // {from s, to s, Hz}
+    private final List<double[]> noPWaves = new ArrayList<>(); // {from s, to s}
+    private double spikeUv;
+    private double spikeS;
 
     private SyntheticEcg(int rate, double seconds) {
         this.rate = rate;
@@ -68,6 +72,39 @@ public final class SyntheticEcg {
         return this;
     }
 
+    /**
+     * Ventricular flutter/fibrillation from {@code from} to {@code to} s: the beats there are replaced by
+     * a wave of about {@code hz} (frequency and amplitude drifting a little, as real VF does), 1 mV peak.
+     */
+    public SyntheticEcg fibrillation(double from, double to, double hz) {
+        beats.removeIf(b -> b[0] > from - 0.3 && b[0] < to + 0.1);
+        fibrillation.add(new double[] {from, to, hz});
+        return this;
+    }
+
+    /**
+     * Atrial fibrillation from {@code from} to {@code to} s: the beats there lose their P waves, and
+     * fibrillatory waves (5–7 Hz, about 50 µV, changing phase) take their place. Give the irregular
+     * intervals with {@link #intervals}.
+     */
+    public SyntheticEcg withoutPWaves(double from, double to) {
+        noPWaves.add(new double[] {from, to});
+        return this;
+    }
+
+    /**
+     * Every beat paced: a pacing spike of {@code spikeUv} lasting {@code spikeS} s, 40 ms before a wide
+     * complex with no P wave (ventricular pacing).
+     */
+    public SyntheticEcg paced(double spikeUv, double spikeS) {
+        this.spikeUv = spikeUv;
+        this.spikeS = spikeS;
+        for (double[] beat : beats) {
+            beat[1] = 2;
+        }
+        return this;
+    }
+
     public SyntheticEcg noise(double uv) {
         this.noiseUv = uv;
         return this;
@@ -104,8 +141,18 @@ public final class SyntheticEcg {
         int n = (int) Math.round(seconds * rate);
         double[] x = new double[n];
         for (double[] beat : beats) {
-            if (beat[1] == 0) {
-                wave(x, beat[0] - 0.20, 150, 0.025);
+            if (beat[1] == 2) {
+                int spikeFrom = (int) Math.round((beat[0] - 0.04) * rate);
+                int spikeSamples = Math.max(1, (int) Math.round(spikeS * rate));
+                for (int i = spikeFrom; i < spikeFrom + spikeSamples && i < n; i++) {
+                    x[i] += spikeUv;
+                }
+                wave(x, beat[0], 1300, 0.030);
+                wave(x, beat[0] + 0.32, -400, 0.060);
+            } else if (beat[1] == 0) {
+                if (!inside(noPWaves, beat[0])) {
+                    wave(x, beat[0] - 0.20, 150, 0.025);
+                }
                 wave(x, beat[0] - 0.03, -120, 0.008);
                 wave(x, beat[0], 1200, 0.010);
                 wave(x, beat[0] + 0.03, -250, 0.008);
@@ -116,6 +163,25 @@ public final class SyntheticEcg {
             }
         }
         Random random = new Random(seed);
+        for (double[] span : fibrillation) {
+            double phase = 0;
+            for (int i = (int) (span[0] * rate); i < Math.min(n, (int) (span[1] * rate)); i++) {
+                double t = (double) i / rate;
+                phase += 2 * Math.PI * span[2] * (1 + 0.1 * Math.sin(2 * Math.PI * 0.3 * t)) / rate;
+                x[i] += 1000 * (0.8 + 0.2 * Math.sin(2 * Math.PI * 0.5 * t)) * Math.sin(phase);
+            }
+        }
+        for (double[] span : noPWaves) {
+            double phase = 0;
+            double hz = 6;
+            for (int i = (int) (span[0] * rate); i < Math.min(n, (int) (span[1] * rate)); i++) {
+                if (i % (rate / 4) == 0) {
+                    hz = 5 + 2 * random.nextDouble();
+                }
+                phase += 2 * Math.PI * hz / rate;
+                x[i] += 50 * Math.sin(phase);
+            }
+        }
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             double t = (double) i / rate;
@@ -123,6 +189,10 @@ public final class SyntheticEcg {
             out[i] = (int) Math.round(v);
         }
         return out;
+    }
+
+    private static boolean inside(List<double[]> spans, double t) {
+        return spans.stream().anyMatch(span -> t >= span[0] && t < span[1]);
     }
 
     private void wave(double[] x, double centre, double amplitudeUv, double width) {
@@ -167,7 +237,8 @@ public final class SyntheticEcg {
     /** Runs the service's analyzers in order, as the analysis use case does. */
     static AnalysisReport analyse(Recording recording) {
         List<AnalysisResult> results = new ArrayList<>();
-        for (Analyzer analyzer : List.of(new SignalQualityAnalyzer(), new BeatDetector(), new HeartRateAnalyzer(),
+        for (Analyzer analyzer : List.of(new SignalQualityAnalyzer(), new VentricularFibrillationAnalyzer(),
+                new BeatDetector(), new HeartRateAnalyzer(),
                 new HrvAnalyzer(), new RhythmAnalyzer(), new ZeroCrossingAnalyzer())) {
             results.add(analyzer.analyse(recording, new AnalysisReport(results)));
         }

@@ -30,14 +30,20 @@ const FINDING_COLOURS = {
   tachycardia: 'rgba(179, 0, 27, 0.12)',
   pause: 'rgba(160, 72, 0, 0.16)',
   irregular_rhythm: 'rgba(106, 27, 154, 0.12)',
+  atrial_fibrillation: 'rgba(106, 27, 154, 0.16)',
   premature_beats: 'rgba(179, 0, 27, 0.10)',
+  ventricular_flutter_fibrillation: 'rgba(179, 0, 27, 0.24)',
+  paced_rhythm: 'rgba(8, 66, 160, 0.10)',
 };
 const FINDING_LABEL_COLOURS = {
   bradycardia: '#0b4aa8',
   tachycardia: '#9a0017',
   pause: '#8a3d00',
   irregular_rhythm: '#5e1788',
+  atrial_fibrillation: '#5e1788',
   premature_beats: '#9a0017',
+  ventricular_flutter_fibrillation: '#9a0017',
+  paced_rhythm: '#0842a0',
 };
 
 export function rgb([r, g, b]) {

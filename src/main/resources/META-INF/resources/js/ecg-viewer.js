@@ -787,8 +787,8 @@ export class EcgViewer {
       findings.append(el('li', { className: 'muted', text: 'No rhythm findings.' }));
     } else if (f) {
       for (const item of f.items.slice(0, 200)) {
-        const label = `${item.kind.replace(/_/g, ' ')} ${fmtClock(item.start_s, 1)}–${fmtClock(item.end_s, 1)}`;
-        const button = el('button', { type: 'button', className: `finding finding-${item.kind}`, text: label, title: item.detail || '' });
+        const label = `${item.critical ? 'CRITICAL: ' : ''}${item.kind.replace(/_/g, ' ')} ${fmtClock(item.start_s, 1)}–${fmtClock(item.end_s, 1)}`;
+        const button = el('button', { type: 'button', className: `finding finding-${item.kind}${item.critical ? ' finding-critical' : ''}`, text: label, title: item.detail || '' });
         button.addEventListener('click', () => {
           this.moveTo(Math.max(0, item.start_s - 1));
           this.canvas.focus();

@@ -1,0 +1,212 @@
+package domain.analysis;
+
+import domain.ecg.Recording;
+import domain.ecg.Signal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds ventricular flutter and fibrillation: stretches where the ECG is no longer a series of QRS
+ * complexes but a wave of one frequency. Each lead fit for analysis is band-passed 1–30 Hz and
+ * judged over 4-s windows stepped by 1 s, by two criteria from the VF-detection literature (as
+ * evaluated by Amann, Tratnig and Unterkofler, BioMed Eng OnLine 2005):
+ * <ul>
+ *   <li>the <b>VF filter</b> of Kuo and Dillman (1978): the window's mean period T is estimated from
+ *   the ratio of its mean absolute value to its mean absolute slope; the signal added to itself half a
+ *   period later cancels almost wholly for a sinusoid-like wave (leakage below 0.406), and not for
+ *   narrow QRS complexes separated by flat stretches;</li>
+ *   <li>a <b>spectral</b> test after Barro et al. (1989): the amplitude spectrum's peak lies at 2.5–9 Hz
+ *   (150–540 waves a minute), and at least half of the spectrum's amplitude lies within 0.7–1.4 times
+ *   that frequency, with little in its harmonics, whereas the QRS complexes of an organised rhythm
+ *   spread their energy over many harmonics of the heart rate.</li>
+ * </ul>
+ * A window counts when every lead fit for analysis meets both criteria (the heart fibrillates in every
+ * lead; noise rarely mimics it in all at once). Each counting window marks the second at its centre;
+ * marked seconds at most 1 s apart form an episode, and an episode of at least {@value #MIN_EPISODE_S} s
+ * is reported. Nothing is reported for a recording without a sampling rate or below 100 Hz.
+ */
+public final class VentricularFibrillationAnalyzer implements Analyzer {
+
+    static final double WINDOW_S = 4;
+    static final int MERGE = 2;
+    static final double STEP_S = 1;
+    static final double MIN_EPISODE_S = 1;
+    static final double MAX_LEAKAGE = 0.406;
+    static final double MAX_LEAKAGE_ANY_LEAD = 0.7;
+    static final double MIN_HZ = 2.5;
+    static final double MAX_HZ = 9;
+    static final double MIN_CONCENTRATION = 0.3;
+    static final double MAX_HARMONICS = 1;
+
+    @Override
+    public VentricularFibrillation analyse(Recording recording, AnalysisReport earlier) {
+        Integer rate = recording.samplingRateHz();
+        if (rate == null || rate < BeatDetector.MIN_SAMPLING_RATE_HZ) {
+            return VentricularFibrillation.none();
+        }
+        List<LeadQuality> quality = earlier.find(SignalQuality.class)
+                .orElseGet(() -> new SignalQualityAnalyzer().analyse(recording, earlier)).perLead();
+        List<float[]> leads = new ArrayList<>();
+        int factor = QrsDetector.decimation(rate);
+        double fs = (double) rate / factor;
+        for (int i = 0; i < recording.leads().size(); i++) {
+            if (quality.get(i).usable()) {
+                leads.add(filtered(recording.leads().get(i).signal(), factor, fs));
+            }
+        }
+        if (leads.isEmpty()) {
+            return VentricularFibrillation.none();
+        }
+        int window = (int) Math.round(WINDOW_S * fs);
+        int step = (int) Math.round(STEP_S * fs);
+        int length = leads.get(0).length;
+        Spectrum spectrum = new Spectrum(window, fs);
+        List<int[]> episodes = new ArrayList<>();
+        int[] open = null;
+        for (int from = 0; from + window <= length; from += step) {
+            boolean oneWave = false;
+            boolean noneOrganised = true;
+            for (float[] lead : leads) {
+                double leakage = leakage(lead, from, window);
+                oneWave |= leakage < MAX_LEAKAGE && spectrum.organisedAsOneWave(lead, from);
+                noneOrganised &= leakage < MAX_LEAKAGE_ANY_LEAD;
+            }
+            boolean vf = oneWave && noneOrganised;
+            if (!vf) {
+                continue;
+            }
+            int markFrom = from + (window - step) / 2;
+            int markTo = markFrom + step;
+            if (open != null && markFrom - open[1] <= MERGE * step) {
+                open[1] = markTo;
+            } else {
+                open = new int[] {markFrom, markTo};
+                episodes.add(open);
+            }
+        }
+        int minimum = (int) Math.round(MIN_EPISODE_S * fs);
+        List<int[]> kept = episodes.stream().filter(e -> e[1] - e[0] >= minimum).toList();
+        int[] starts = new int[kept.size()];
+        int[] ends = new int[kept.size()];
+        for (int e = 0; e < kept.size(); e++) {
+            starts[e] = kept.get(e)[0] * factor;
+            ends[e] = (int) Math.min(recording.leads().get(0).numberOfSamples(), (long) kept.get(e)[1] * factor);
+        }
+        return new VentricularFibrillation(rate, starts, ends);
+    }
+
+    /** Block means at the QRS detector's rate, band-passed 1–30 Hz. */
+    private static float[] filtered(Signal signal, int factor, double fs) {
+        int blocks = signal.length() / factor;
+        float[] x = new float[blocks];
+        for (int j = 0; j < factor; j++) {
+            for (int k = 0; k < blocks; k++) {
+                x[k] += signal.get(k * factor + j);
+            }
+        }
+        float scale = 1f / factor;
+        for (int k = 0; k < blocks; k++) {
+            x[k] *= scale;
+        }
+        Biquad.cascade(Biquad.highPass(1, fs), Biquad.lowPass(30, fs), x);
+        return x;
+    }
+
+    /** The VF filter's leakage (Kuo and Dillman 1978) over {@code x[from, from + n)}. */
+    static double leakage(float[] x, int from, int n) {
+        double level = 0;
+        double slope = 0;
+        for (int i = from + 1; i < from + n; i++) {
+            level += Math.abs(x[i]);
+            slope += Math.abs(x[i] - x[i - 1]);
+        }
+        if (slope == 0) {
+            return 1;
+        }
+        int half = (int) Math.floor(Math.PI * level / slope + 0.5); // half the mean period, in samples
+        if (half < 1 || half >= n) {
+            return 1;
+        }
+        double cancelled = 0;
+        double total = 0;
+        for (int i = from + half; i < from + n; i++) {
+            cancelled += Math.abs(x[i] + x[i - half]);
+            total += Math.abs(x[i]) + Math.abs(x[i - half]);
+        }
+        return total == 0 ? 1 : cancelled / total;
+    }
+
+    /** The amplitude spectrum of one window (Hamming, zero-padded to a power of two), reused across windows. */
+    static final class Spectrum {
+
+        private final int window;
+        private final double binHz;
+        private final double[] taper;
+        private final double[] re;
+        private final double[] im;
+
+        Spectrum(int window, double fs) {
+            this.window = window;
+            int size = Integer.highestOneBit(Math.max(2, window - 1)) << 1;
+            this.binHz = fs / size;
+            this.taper = new double[window];
+            for (int i = 0; i < window; i++) {
+                taper[i] = 0.54 - 0.46 * Math.cos(2 * Math.PI * i / (window - 1));
+            }
+            this.re = new double[size];
+            this.im = new double[size];
+        }
+
+        /** The spectral test: one dominant frequency at 2.5–9 Hz that holds most of the amplitude, little in its harmonics. */
+        boolean organisedAsOneWave(float[] x, int from) {
+            double[] r = features(x, from);
+            return r[0] >= MIN_HZ && r[1] >= MIN_CONCENTRATION && r[2] <= MAX_HARMONICS;
+        }
+
+        /** Peak frequency, share of amplitude near it, share in its harmonics. */
+        double[] features(float[] x, int from) {
+            java.util.Arrays.fill(re, 0);
+            java.util.Arrays.fill(im, 0);
+            double mean = 0;
+            for (int i = 0; i < window; i++) {
+                mean += x[from + i];
+            }
+            mean /= window;
+            for (int i = 0; i < window; i++) {
+                re[i] = (x[from + i] - mean) * taper[i];
+            }
+            Fft.transform(re, im);
+            int bins = re.length / 2;
+            double[] amplitude = re; // reuse: amplitude of bin k in re[k]
+            for (int k = 0; k < bins; k++) {
+                amplitude[k] = Math.hypot(re[k], im[k]);
+            }
+            int low = (int) Math.ceil(0.5 / binHz);
+            int high = Math.min(bins - 1, (int) Math.floor(MAX_HZ / binHz));
+            int peak = low;
+            for (int k = low; k <= high; k++) {
+                if (amplitude[k] > amplitude[peak]) {
+                    peak = k;
+                }
+            }
+            double f = peak * binHz;
+            int top = Math.min(bins - 1, (int) Math.floor(Math.min(20 * f, 30) / binHz));
+            double total = 0;
+            double near = 0;
+            double harmonics = 0;
+            for (int k = low; k <= top; k++) {
+                double hz = k * binHz;
+                total += amplitude[k];
+                if (hz >= 0.7 * f && hz <= 1.4 * f) {
+                    near += amplitude[k];
+                }
+                for (int h = 2; h <= 8; h++) {
+                    if (Math.abs(hz - h * f) <= 0.3) {
+                        harmonics += amplitude[k];
+                    }
+                }
+            }
+            return new double[] {f, total > 0 ? near / total : 0, total > 0 ? harmonics / total : 1};
+        }
+    }
+}
