@@ -21,8 +21,8 @@ final class LeadFusion {
     static final int MAX_LEADS = 16;
     private static final double TOLERANCE_S = 0.100;
     static final double WINDOW_S = 10;
-    /** Ventricular refractory period: no two QRS complexes come closer. */
-    private static final double REFRACTORY_S = 0.3;
+    /** The ventricular refractory period: no two QRS complexes come closer. */
+    private static final double REFRACTORY_S = 0.25;
     static final double RELIABILITY_GAP = 0.2;
     private static final double REGULAR_SPREAD = 0.2;
     private static final int PATTERN = 3;
@@ -126,8 +126,9 @@ final class LeadFusion {
             if (everyLead || keep) {
                 int at = (int) (positionSum / Integer.bitCount(mask));
                 double score = everyLead ? Double.MAX_VALUE : seenReliability;
-                // two beats within the refractory period cannot both be QRS complexes: the better-supported one stays
-                if (beats > 0 && at - peaks[beats - 1] < refractory) {
+                // two beats within the refractory period cannot both be QRS complexes: unless every lead saw both,
+                // the better-supported one stays
+                if (beats > 0 && at - peaks[beats - 1] < refractory && !(everyLead && strength[beats - 1] == Double.MAX_VALUE)) {
                     if (score <= strength[beats - 1]) {
                         continue;
                     }

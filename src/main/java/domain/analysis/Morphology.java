@@ -2,11 +2,7 @@ package domain.analysis;
 
 import domain.ecg.Signal;
 
-/**
- * How much each beat of a lead looks like that lead's typical beat. Beats are compared as windows of raw
- * signal with their straight-line trend removed, so baseline wander under a small QRS does not pass for
- * its shape.
- */
+/** How much each beat of a lead looks like that lead's typical beat: windows of raw signal, less their mean. */
 final class Morphology {
 
     /** A beat at least this like the running template updates it. */
@@ -22,10 +18,10 @@ final class Morphology {
      * of the windows of the {@code typical} peaks (all peaks when fewer than 8 are typical).
      */
     static float[] similarity(Signal signal, int[] peaks, boolean[] typical, int half) {
-        double[] template = template(signal, peaks, typical, half);
+        Template template = template(signal, peaks, typical, half);
         float[] out = new float[peaks.length];
         for (int i = 0; i < peaks.length; i++) {
-            out[i] = (float) correlation(signal, peaks[i], half, template, null);
+            out[i] = (float) template.correlation(signal, peaks[i]);
         }
         return out;
     }
@@ -37,16 +33,14 @@ final class Morphology {
      * record) does not make normal beats look foreign.
      */
     static float[] tracking(Signal signal, int[] peaks, int half) {
-        double[] template = template(signal, peaks, dominant(signal, peaks, half), half);
-        double[] beat = new double[template.length];
+        // one round is enough for a starting point the template then moves from
+        Template template = template(signal, peaks, dominant(signal, peaks, half, 1), half);
         float[] out = new float[peaks.length];
         for (int i = 0; i < peaks.length; i++) {
-            double r = correlation(signal, peaks[i], half, template, beat);
+            double r = template.correlation(signal, peaks[i]);
             out[i] = (float) r;
             if (r >= TRACKING_MATCH) {
-                for (int j = 0; j < template.length; j++) {
-                    template[j] += TRACKING_WEIGHT * (beat[j] - template[j]);
-                }
+                template.follow(signal, peaks[i]);
             }
         }
         return out;
@@ -54,9 +48,14 @@ final class Morphology {
 
     /** The beats of the dominant shape: those correlating at least 0.8 with the mean beat, refined once. */
     static boolean[] dominant(Signal signal, int[] peaks, int half) {
+        return dominant(signal, peaks, half, 2);
+    }
+
+    /** The beats of the dominant shape after {@code rounds} rounds of keeping those at least 0.8 like the mean of the last. */
+    private static boolean[] dominant(Signal signal, int[] peaks, int half, int rounds) {
         boolean[] typical = new boolean[peaks.length];
         java.util.Arrays.fill(typical, true);
-        for (int round = 0; round < 2; round++) {
+        for (int round = 0; round < rounds; round++) {
             float[] similarity = similarity(signal, peaks, typical, half);
             for (int i = 0; i < peaks.length; i++) {
                 typical[i] = similarity[i] >= 0.8f;
@@ -65,19 +64,18 @@ final class Morphology {
         return typical;
     }
 
-    private static double[] template(Signal signal, int[] peaks, boolean[] typical, int half) {
+    /** The mean window of the typical peaks (of all peaks when fewer than 8 are typical). */
+    private static Template template(Signal signal, int[] peaks, boolean[] typical, int half) {
         int width = 2 * half + 1;
-        double[] template = new double[width];
-        double[] beat = new double[width];
+        double[] sum = new double[width];
         int used = 0;
         for (int pass = 0; pass < 2 && used < 8; pass++) {
             used = 0;
-            java.util.Arrays.fill(template, 0);
+            java.util.Arrays.fill(sum, 0);
             for (int i = 0; i < peaks.length; i++) {
                 if ((pass == 1 || typical[i]) && peaks[i] - half >= 0 && peaks[i] + half < signal.length()) {
-                    detrended(signal, peaks[i] - half, beat);
                     for (int j = 0; j < width; j++) {
-                        template[j] += beat[j];
+                        sum[j] += signal.get(peaks[i] - half + j);
                     }
                     used++;
                 }
@@ -85,34 +83,68 @@ final class Morphology {
         }
         if (used > 0) {
             for (int j = 0; j < width; j++) {
-                template[j] /= used;
+                sum[j] /= used;
             }
         }
-        return template;
+        return new Template(sum, half);
     }
 
     /**
-     * The correlation of the window around {@code peak} with the template; 0 for a window that leaves
-     * the signal. {@code beat}, when given, receives the window less its mean.
+     * A template beat, kept as raw samples. Windows and template are compared less their means; the
+     * correlation follows from plain sums over the raw samples in one pass, so no window is ever copied.
      */
-    private static double correlation(Signal signal, int peak, int half, double[] template, double[] beat) {
-        int width = template.length;
-        int from = peak - half;
-        if (from < 0 || peak + half >= signal.length()) {
-            return 0;
+    private static final class Template {
+
+        private final double[] values;
+        private final int half;
+        private double sum;
+        private double power;
+
+        Template(double[] values, int half) {
+            this.values = values;
+            this.half = half;
+            sums();
         }
-        double[] window = beat != null ? beat : new double[width];
-        detrended(signal, from, window);
-        double xy = 0;
-        double xx = 0;
-        double yy = 0;
-        for (int j = 0; j < width; j++) {
-            double x = window[j];
-            xy += x * template[j];
-            xx += x * x;
-            yy += template[j] * template[j];
+
+        private void sums() {
+            double s = 0;
+            double squares = 0;
+            for (double value : values) {
+                s += value;
+                squares += value * value;
+            }
+            sum = s;
+            power = squares - s * s / values.length;
         }
-        return xx == 0 || yy == 0 ? 0 : xy / Math.sqrt(xx * yy);
+
+        /** The correlation (-1..1) of the window around {@code peak} with the template; 0 off the signal. */
+        double correlation(Signal signal, int peak) {
+            int width = values.length;
+            int from = peak - half;
+            if (from < 0 || peak + half >= signal.length() || power <= 0) {
+                return 0;
+            }
+            double s = 0;
+            double squares = 0;
+            double products = 0;
+            for (int j = 0; j < width; j++) {
+                double x = signal.get(from + j);
+                s += x;
+                squares += x * x;
+                products += x * values[j];
+            }
+            double xx = squares - s * s / width;
+            double xy = products - s * sum / width;
+            return xx <= 0 ? 0 : xy / Math.sqrt(xx * power);
+        }
+
+        /** Moves the template {@value #TRACKING_WEIGHT} of the way towards the window around {@code peak}. */
+        void follow(Signal signal, int peak) {
+            for (int j = 0; j < values.length; j++) {
+                values[j] += TRACKING_WEIGHT * (signal.get(peak - half + j) - values[j]);
+            }
+            sums();
+        }
     }
 
     /**
@@ -123,18 +155,21 @@ final class Morphology {
         int reach = (int) Math.round(0.12 * rate);
         int step = Math.max(1, (int) Math.round(0.008 * rate)); // slope over ±8 ms: a smoothed derivative
         int[] out = new int[peaks.length];
+        int[] slopes = new int[2 * reach + 1];
         for (int i = 0; i < peaks.length; i++) {
             int from = Math.max(step, peaks[i] - reach);
             int to = Math.min(signal.length() - 1 - step, peaks[i] + reach);
             int steepest = 0;
             for (int j = from; j <= to; j++) {
-                steepest = Math.max(steepest, Math.abs(signal.get(j + step) - signal.get(j - step)));
+                int slope = Math.abs(signal.get(j + step) - signal.get(j - step));
+                slopes[j - from] = slope;
+                steepest = Math.max(steepest, slope);
             }
             int limit = Math.max(1, (int) (0.3 * steepest));
             int first = -1;
             int last = -1;
-            for (int j = from; j <= to; j++) {
-                if (Math.abs(signal.get(j + step) - signal.get(j - step)) >= limit) {
+            for (int j = 0; j <= to - from; j++) {
+                if (slopes[j] >= limit) {
                     if (first < 0) {
                         first = j;
                     }
@@ -169,26 +204,5 @@ final class Morphology {
             out[i] = weight == 0 ? peaks[i] : (int) Math.round(moment / weight);
         }
         return out;
-    }
-
-    /** {@code out.length} samples from {@code from}, less their least-squares straight line. */
-    private static void detrended(Signal signal, int from, double[] out) {
-        int width = out.length;
-        double centre = (width - 1) / 2.0;
-        double sum = 0;
-        double moment = 0;
-        double spread = 0;
-        for (int j = 0; j < width; j++) {
-            double x = signal.get(from + j);
-            out[j] = x;
-            sum += x;
-            moment += (j - centre) * x;
-            spread += (j - centre) * (j - centre);
-        }
-        double mean = sum / width;
-        double slope = spread == 0 ? 0 : moment / spread;
-        for (int j = 0; j < width; j++) {
-            out[j] -= mean + slope * (j - centre);
-        }
     }
 }

@@ -62,24 +62,35 @@ public final class QrsDetector {
 
     /** Block means at the detector's rate (see {@link #decimation}), band-passed 5–15 Hz. */
     static float[] bandPass(Signal signal, int samplingRateHz) {
+        return bandPass(blockMeans(signal, samplingRateHz), samplingRateHz);
+    }
+
+    /** {@link #blockMeans} band-passed 5–15 Hz, in a new array. */
+    static float[] bandPass(float[] blocks, int samplingRateHz) {
+        float[] band = blocks.clone();
+        double fs = (double) samplingRateHz / decimation(samplingRateHz);
+        Biquad.cascade(Biquad.highPass(LOW_CUT_HZ, fs), Biquad.lowPass(HIGH_CUT_HZ, fs), band);
+        return band;
+    }
+
+    /** The signal as means of blocks of {@link #decimation} samples: the rate all detection works at. */
+    static float[] blockMeans(Signal signal, int samplingRateHz) {
         int factor = decimation(samplingRateHz);
         int blocks = signal.length() / factor;
-        float[] band = new float[blocks];
+        float[] out = new float[blocks];
         // one strided pass per position in the block: sequential, branch-free loops the JIT vectorises
         for (int j = 0; j < factor; j++) {
             for (int k = 0; k < blocks; k++) {
-                band[k] += signal.get(k * factor + j);
+                out[k] += signal.get(k * factor + j);
             }
         }
         if (factor > 1) {
             float scale = 1f / factor;
             for (int k = 0; k < blocks; k++) {
-                band[k] *= scale;
+                out[k] *= scale;
             }
         }
-        double fs = (double) samplingRateHz / factor;
-        Biquad.cascade(Biquad.highPass(LOW_CUT_HZ, fs), Biquad.lowPass(HIGH_CUT_HZ, fs), band);
-        return band;
+        return out;
     }
 
     /** Absolute derivative over ±10 ms, averaged over a 150 ms window (a running sum, so O(n) at any rate). */

@@ -12,14 +12,16 @@ public final class SignalQuality implements AnalysisResult {
 
     private final List<LeadQuality> perLead;
     private final float[][] bands;
+    private final float[][] blocks;
 
     public SignalQuality(List<LeadQuality> perLead) {
-        this(perLead, null);
+        this(perLead, null, null);
     }
 
-    SignalQuality(List<LeadQuality> perLead, float[][] bands) {
+    SignalQuality(List<LeadQuality> perLead, float[][] bands, float[][] blocks) {
         this.perLead = List.copyOf(perLead);
         this.bands = bands;
+        this.blocks = blocks;
     }
 
     public List<LeadQuality> perLead() {
@@ -29,6 +31,11 @@ public final class SignalQuality implements AnalysisResult {
     /** The lead's detection band as {@link QrsDetector#bandPass} computes it, or null when not kept. */
     float[] band(int lead) {
         return bands == null || lead >= bands.length ? null : bands[lead];
+    }
+
+    /** The lead as {@link QrsDetector#blockMeans}, or null when not kept. */
+    float[] blocks(int lead) {
+        return blocks == null || lead >= blocks.length ? null : blocks[lead];
     }
 
     @Override

@@ -46,14 +46,16 @@ public final class SignalQualityAnalyzer implements Analyzer {
         double typical = typicalAmplitude(peakToPeak);
         List<LeadQuality> perLead = new ArrayList<>();
         float[][] bands = rate == null ? null : new float[leads.size()][];
+        float[][] blocks = rate == null ? null : new float[leads.size()][];
         for (int i = 0; i < leads.size(); i++) {
             if (bands != null) {
-                bands[i] = QrsDetector.bandPass(leads.get(i).signal(), rate);
+                blocks[i] = QrsDetector.blockMeans(leads.get(i).signal(), rate);
+                bands[i] = QrsDetector.bandPass(blocks[i], rate);
             }
             perLead.add(judge(leads.get(i), extremes[i], peakToPeak[i], typical, window, rate,
                     bands == null ? null : bands[i]));
         }
-        return new SignalQuality(bestEffort(perLead), bands);
+        return new SignalQuality(bestEffort(perLead), bands, blocks);
     }
 
     private static LeadQuality judge(Lead lead, int[][] extremes, int[] peakToPeak, double typical, int window,

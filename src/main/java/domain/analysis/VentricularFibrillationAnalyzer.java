@@ -44,32 +44,41 @@ public final class VentricularFibrillationAnalyzer implements Analyzer {
         if (rate == null || rate < BeatDetector.MIN_SAMPLING_RATE_HZ) {
             return VentricularFibrillation.none();
         }
-        List<LeadQuality> quality = earlier.find(SignalQuality.class)
-                .orElseGet(() -> new SignalQualityAnalyzer().analyse(recording, earlier)).perLead();
-        List<float[]> leads = new ArrayList<>();
-        int factor = QrsDetector.decimation(rate);
-        double fs = (double) rate / factor;
+        SignalQuality signalQuality = earlier.find(SignalQuality.class)
+                .orElseGet(() -> new SignalQualityAnalyzer().analyse(recording, earlier));
+        List<Integer> usable = new ArrayList<>();
         for (int i = 0; i < recording.leads().size(); i++) {
-            if (quality.get(i).usable()) {
-                leads.add(filtered(recording.leads().get(i).signal(), factor, fs));
+            if (signalQuality.perLead().get(i).usable()) {
+                usable.add(i);
             }
         }
-        if (leads.isEmpty()) {
+        if (usable.isEmpty()) {
             return VentricularFibrillation.none();
         }
-        int window = (int) Math.round(WINDOW_S * fs);
+        int factor = QrsDetector.decimation(rate);
+        double fs = (double) rate / factor;
+        // a lead is filtered when first needed: in an organised rhythm the first lead rules most windows out alone
+        float[][] leads = new float[usable.size()][];
+        double[][][] sums = new double[usable.size()][][];
         int step = (int) Math.round(STEP_S * fs);
-        int length = leads.get(0).length;
+        int window = (int) Math.round(WINDOW_S / STEP_S) * step;
+        int length = recording.leads().get(usable.get(0)).numberOfSamples() / factor;
         Spectrum spectrum = new Spectrum(window, fs);
         List<int[]> episodes = new ArrayList<>();
         int[] open = null;
         for (int from = 0; from + window <= length; from += step) {
             boolean oneWave = false;
             boolean noneOrganised = true;
-            for (float[] lead : leads) {
-                double leakage = leakage(lead, from, window);
-                oneWave |= leakage < MAX_LEAKAGE && spectrum.organisedAsOneWave(lead, from);
-                noneOrganised &= leakage < MAX_LEAKAGE_ANY_LEAD;
+            for (int k = 0; k < leads.length && noneOrganised; k++) {
+                if (leads[k] == null) {
+                    float[] blocks = signalQuality.blocks(usable.get(k));
+                    leads[k] = filtered(blocks != null ? blocks : QrsDetector.blockMeans(
+                            recording.leads().get(usable.get(k)).signal(), rate), fs);
+                    sums[k] = stepSums(leads[k], step);
+                }
+                double leakage = leakage(leads[k], sums[k], from, window, step);
+                oneWave |= leakage < MAX_LEAKAGE && spectrum.organisedAsOneWave(leads[k], from);
+                noneOrganised = leakage < MAX_LEAKAGE_ANY_LEAD;
             }
             boolean vf = oneWave && noneOrganised;
             if (!vf) {
@@ -95,30 +104,41 @@ public final class VentricularFibrillationAnalyzer implements Analyzer {
         return new VentricularFibrillation(rate, starts, ends);
     }
 
-    /** Block means at the QRS detector's rate, band-passed 1–30 Hz. */
-    private static float[] filtered(Signal signal, int factor, double fs) {
-        int blocks = signal.length() / factor;
-        float[] x = new float[blocks];
-        for (int j = 0; j < factor; j++) {
-            for (int k = 0; k < blocks; k++) {
-                x[k] += signal.get(k * factor + j);
-            }
-        }
-        float scale = 1f / factor;
-        for (int k = 0; k < blocks; k++) {
-            x[k] *= scale;
-        }
+    /** Block means at the QRS detector's rate ({@link QrsDetector#blockMeans}) band-passed 1–30 Hz, in a new array. */
+    private static float[] filtered(float[] blocks, double fs) {
+        float[] x = blocks.clone();
         Biquad.cascade(Biquad.highPass(1, fs), Biquad.lowPass(30, fs), x);
         return x;
     }
 
-    /** The VF filter's leakage (Kuo and Dillman 1978) over {@code x[from, from + n)}. */
-    static double leakage(float[] x, int from, int n) {
+    /** Per step of {@code step} samples, the sums of |x| and of |x[i] - x[i-1]|: a window's mean level and slope from a few. */
+    static double[][] stepSums(float[] x, int step) {
+        int steps = x.length / step;
+        double[] level = new double[steps];
+        double[] slope = new double[steps];
+        for (int b = 0; b < steps; b++) {
+            double l = 0;
+            double d = 0;
+            for (int i = b * step; i < (b + 1) * step; i++) {
+                l += Math.abs(x[i]);
+                d += i == 0 ? 0 : Math.abs(x[i] - x[i - 1]);
+            }
+            level[b] = l;
+            slope[b] = d;
+        }
+        return new double[][] {level, slope};
+    }
+
+    /**
+     * The VF filter's leakage (Kuo and Dillman 1978) over {@code x[from, from + n)}, {@code from} and {@code n}
+     * whole steps of {@link #stepSums}.
+     */
+    static double leakage(float[] x, double[][] sums, int from, int n, int step) {
         double level = 0;
         double slope = 0;
-        for (int i = from + 1; i < from + n; i++) {
-            level += Math.abs(x[i]);
-            slope += Math.abs(x[i] - x[i - 1]);
+        for (int b = from / step; b < (from + n) / step; b++) {
+            level += sums[0][b];
+            slope += sums[1][b];
         }
         if (slope == 0) {
             return 1;
