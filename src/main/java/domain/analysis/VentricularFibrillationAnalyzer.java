@@ -7,23 +7,24 @@ import java.util.List;
 
 /**
  * Finds ventricular flutter and fibrillation: stretches where the ECG is no longer a series of QRS
- * complexes but a wave of one frequency. Each lead fit for analysis is band-passed 1–30 Hz and
- * judged over 4-s windows stepped by 1 s, by two criteria from the VF-detection literature (as
- * evaluated by Amann, Tratnig and Unterkofler, BioMed Eng OnLine 2005):
+ * complexes but a wave of one frequency. Each lead fit for analysis is band-passed 1–30 Hz at the QRS
+ * detector's rate and judged over 4-s windows stepped by 1 s, by two criteria from the VF-detection
+ * literature (as evaluated by Amann, Tratnig and Unterkofler, BioMed Eng OnLine 2005):
  * <ul>
- *   <li>the <b>VF filter</b> of Kuo and Dillman (1978): the window's mean period T is estimated from
+ *   <li>the <b>VF filter</b> of Kuo and Dillman (1978): the window's mean half period is estimated from
  *   the ratio of its mean absolute value to its mean absolute slope; the signal added to itself half a
- *   period later cancels almost wholly for a sinusoid-like wave (leakage below 0.406), and not for
- *   narrow QRS complexes separated by flat stretches;</li>
+ *   period later cancels almost wholly for a sinusoid-like wave (leakage below {@value #MAX_LEAKAGE}),
+ *   and not for narrow QRS complexes separated by flat stretches;</li>
  *   <li>a <b>spectral</b> test after Barro et al. (1989): the amplitude spectrum's peak lies at 2.5–9 Hz
- *   (150–540 waves a minute), and at least half of the spectrum's amplitude lies within 0.7–1.4 times
- *   that frequency, with little in its harmonics, whereas the QRS complexes of an organised rhythm
- *   spread their energy over many harmonics of the heart rate.</li>
+ *   (150–540 waves a minute) with at least {@value #MIN_CONCENTRATION} of the amplitude within 0.7–1.4
+ *   times that frequency, whereas the QRS complexes of an organised rhythm spread their energy over
+ *   many harmonics of the heart rate.</li>
  * </ul>
- * A window counts when every lead fit for analysis meets both criteria (the heart fibrillates in every
- * lead; noise rarely mimics it in all at once). Each counting window marks the second at its centre;
- * marked seconds at most 1 s apart form an episode, and an episode of at least {@value #MIN_EPISODE_S} s
- * is reported. Nothing is reported for a recording without a sampling rate or below 100 Hz.
+ * A window counts when one lead meets both criteria and no lead shows an organised rhythm (every
+ * lead's leakage below {@value #MAX_LEAKAGE_ANY_LEAD}: noise on one lead rarely mimics VF while the
+ * others still show QRS complexes). Each counting window marks the second at its centre; marks at most
+ * {@value #MERGE} s apart form an episode, and an episode of at least {@value #MIN_EPISODE_S} s is
+ * reported. Nothing is reported for a recording without a sampling rate or below 100 Hz.
  */
 public final class VentricularFibrillationAnalyzer implements Analyzer {
 
@@ -36,7 +37,6 @@ public final class VentricularFibrillationAnalyzer implements Analyzer {
     static final double MIN_HZ = 2.5;
     static final double MAX_HZ = 9;
     static final double MIN_CONCENTRATION = 0.3;
-    static final double MAX_HARMONICS = 1;
 
     @Override
     public VentricularFibrillation analyse(Recording recording, AnalysisReport earlier) {
@@ -157,7 +157,7 @@ public final class VentricularFibrillationAnalyzer implements Analyzer {
     }
 
     /** The amplitude spectrum of one window (Hamming, zero-padded to a power of two), reused across windows. */
-    static final class Spectrum {
+    private static final class Spectrum {
 
         private final int window;
         private final double binHz;
@@ -177,14 +177,8 @@ public final class VentricularFibrillationAnalyzer implements Analyzer {
             this.im = new double[size];
         }
 
-        /** The spectral test: one dominant frequency at 2.5–9 Hz that holds most of the amplitude, little in its harmonics. */
+        /** The spectral test: a peak at 2.5–9 Hz that holds a good share of the amplitude around it. */
         boolean organisedAsOneWave(float[] x, int from) {
-            double[] r = features(x, from);
-            return r[0] >= MIN_HZ && r[1] >= MIN_CONCENTRATION && r[2] <= MAX_HARMONICS;
-        }
-
-        /** Peak frequency, share of amplitude near it, share in its harmonics. */
-        double[] features(float[] x, int from) {
             java.util.Arrays.fill(re, 0);
             java.util.Arrays.fill(im, 0);
             double mean = 0;
@@ -210,23 +204,20 @@ public final class VentricularFibrillationAnalyzer implements Analyzer {
                 }
             }
             double f = peak * binHz;
+            if (f < MIN_HZ) {
+                return false;
+            }
             int top = Math.min(bins - 1, (int) Math.floor(Math.min(20 * f, 30) / binHz));
             double total = 0;
             double near = 0;
-            double harmonics = 0;
             for (int k = low; k <= top; k++) {
                 double hz = k * binHz;
                 total += amplitude[k];
                 if (hz >= 0.7 * f && hz <= 1.4 * f) {
                     near += amplitude[k];
                 }
-                for (int h = 2; h <= 8; h++) {
-                    if (Math.abs(hz - h * f) <= 0.3) {
-                        harmonics += amplitude[k];
-                    }
-                }
             }
-            return new double[] {f, total > 0 ? near / total : 0, total > 0 ? harmonics / total : 1};
+            return total > 0 && near / total >= MIN_CONCENTRATION;
         }
     }
 }

@@ -99,6 +99,45 @@ class EcgAnalysisApiTest {
     }
 
     @Test
+    void reportsVentricularFibrillationAsACriticalFindingWithNoBeatsInside() {
+        TestAccounts.User user = TestAccounts.newUser("vf");
+        SyntheticEcg first = SyntheticEcg.of(360, 60).regular(75).noise(20).seed(1).fibrillation(20, 32, 5);
+        SyntheticEcg second = SyntheticEcg.of(360, 60).regular(75).noise(20).seed(2).fibrillation(20, 32, 5);
+        String id = TestEcgs.submit(user, Map.of("sampling_rate_hz", 360, "leads", List.of(
+                Map.of("name", "II", "signal", first.samples()), Map.of("name", "V1", "signal", second.samples()))));
+
+        var report = TestEcgs.awaitFinished(user, id).body("status", equalTo("done"))
+                .body("heart_rate.mean_bpm", near(75.0, 1.5))
+                .extract().jsonPath();
+        List<Map<String, Object>> vf = report.getList("findings.items.findAll { it.kind == 'ventricular_flutter_fibrillation' }");
+        assertEquals(1, vf.size(), report.prettify());
+        assertEquals(true, vf.get(0).get("critical"));
+        assertEquals(List.of(), report.getList("findings.items.findAll { it.kind != 'ventricular_flutter_fibrillation' && it.critical }"),
+                "only VF is critical");
+        float start = ((Number) vf.get(0).get("start_s")).floatValue();
+        float end = ((Number) vf.get(0).get("end_s")).floatValue();
+        List<Float> times = user.request().get("/v1/ecgs/" + id + "/beats").then().statusCode(200)
+                .extract().jsonPath().getList("beats.time_s", Float.class);
+        assertEquals(List.of(), times.stream().filter(t -> t >= start && t < end).toList(), "no beat inside " + start + "–" + end);
+    }
+
+    @Test
+    void classifiesPacedBeatsAsPacedAndReportsAPacedRhythm() {
+        TestAccounts.User user = TestAccounts.newUser("paced");
+        SyntheticEcg ecg = SyntheticEcg.of(500, 20).regular(70).noise(20).paced(3000, 0.001);
+        String id = TestEcgs.submit(user, Map.of("sampling_rate_hz", 500, "leads", List.of(
+                Map.of("name", "II", "signal", ecg.samples()))));
+
+        TestEcgs.awaitFinished(user, id).body("status", equalTo("done"))
+                .body("beats.count", equalTo(ecg.beatTimes().length))
+                .body("findings.items.kind", org.hamcrest.Matchers.hasItem("paced_rhythm"))
+                .body("findings.items.kind", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("premature_beats")));
+        List<String> types = user.request().get("/v1/ecgs/" + id + "/beats").then().statusCode(200)
+                .extract().jsonPath().getList("beats.type");
+        assertEquals(List.of("P"), types.subList(1, types.size() - 1).stream().distinct().toList(), types.toString());
+    }
+
+    @Test
     void saysWhyBeatsAreUnavailableWithoutASamplingRate() {
         TestAccounts.User user = TestAccounts.newUser("norate");
         String id = TestEcgs.submit(user, synthetic(70, 10, null, 0));
