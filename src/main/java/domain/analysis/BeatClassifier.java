@@ -14,24 +14,26 @@ import java.util.Arrays;
  *   that saw the beat;</li>
  *   <li><b>width</b>: the QRS width against the dominant beat's (median over beats of the dominant shape),
  *   averaged over those leads;</li>
- *   <li><b>timing</b>: the RR interval against the median of the last 8 RR intervals between normal beats.</li>
+ *   <li><b>timing</b>: the RR interval against the recent rhythm.</li>
  * </ul>
- * The rules, in order:
+ * The rules, in order (paced beats are marked afterwards, by {@link BeatDetector}):
  * <ol>
  *   <li>unclassified: a beat whose window leaves the record;</li>
  *   <li>ventricular: a shape unlike the dominant one (correlation below {@value #SAME_SHAPE}) that is
- *   premature (before {@value #PREMATURE} of the expected RR) or wide ({@value #WIDE} times the dominant
- *   width or more), or any shape that is wide and clearly foreign (below {@value #FOREIGN}): ectopic
- *   ventricular beats, escape beats and ventricular runs whose intervals are no longer premature;</li>
- *   <li>fusion: on time (not premature), of an intermediate shape ({@value #FOREIGN} to
- *   {@value #SAME_SHAPE}) and an intermediate width (between the dominant width and {@value #WIDE} times it)
- *   while ventricular beats of the record look like it more than the dominant beat does ... see
- *   {@link #fusion};</li>
- *   <li>supraventricular premature: premature with the dominant shape and width, outside stretches whose
- *   intervals are irregular as in atrial fibrillation (there every interval is "premature" to some other,
- *   and none is ectopic);</li>
+ *   premature (before {@value #PREMATURE} of the expected RR: the median of the last 8 intervals between
+ *   non-ventricular beats) or wide ({@value #WIDE} times the dominant width or more), or any shape that
+ *   is wide and clearly foreign (below {@value #FOREIGN}): ectopic ventricular beats, escape beats and
+ *   ventricular runs whose intervals are no longer premature. Inside atrial fibrillation (windows that
+ *   meet {@link RhythmAnalyzer#fibrillating}) prematurity means nothing, and only width or a clearly
+ *   foreign shape makes a beat ventricular;</li>
+ *   <li>supraventricular premature: outside atrial fibrillation, a beat of the dominant shape that comes
+ *   before {@value #EARLY} of the normal RR (the median of the last 8 intervals between normal beats)
+ *   and suddenly (before {@value #PREMATURE} of the interval before it, or right after another such
+ *   beat), and is followed by a longer interval or another early beat (sinus rhythm speeds up gradually;
+ *   an atrial premature beat resets it);</li>
  *   <li>normal: the rest.</li>
  * </ol>
+ * Fusion beats (F) are not told apart: their intermediate shape and width overlap normal beats'.
  */
 final class BeatClassifier {
 
@@ -109,8 +111,15 @@ final class BeatClassifier {
                 rhythm.add(rr);
             }
         }
-        // pass 2: supraventricular premature beats, outside atrial fibrillation, against the normal rhythm
+        // in atrial fibrillation every interval is "premature" to some other: there only width or a clearly
+        // foreign shape makes a beat ventricular
         boolean[] fibrillating = fibrillating(signals, peaks, types, rate);
+        for (int i = 0; i < n; i++) {
+            if (fibrillating[i] && types[i] == BeatType.VENTRICULAR_PREMATURE && width[i] < WIDE && shape[i] >= FOREIGN) {
+                types[i] = BeatType.NORMAL;
+            }
+        }
+        // pass 2: supraventricular premature beats, outside atrial fibrillation, against the normal rhythm
         RunningRr normal = new RunningRr();
         for (int i = 1; i < n - 1; i++) {
             if (types[i] != BeatType.NORMAL || types[i - 1] == BeatType.VENTRICULAR_PREMATURE) {
@@ -137,20 +146,19 @@ final class BeatClassifier {
         private final double[] history = new double[RR_HISTORY];
         private final double[] scratch = new double[RR_HISTORY];
         private int count;
+        private double median = Double.NaN;
 
         void add(double rr) {
             if (!Double.isNaN(rr)) {
                 history[count++ % RR_HISTORY] = rr;
+                int k = Math.min(count, RR_HISTORY);
+                System.arraycopy(history, 0, scratch, 0, k);
+                median = Select.median(scratch, k);
             }
         }
 
         double expected() {
-            int k = Math.min(count, RR_HISTORY);
-            if (k == 0) {
-                return Double.NaN;
-            }
-            System.arraycopy(history, 0, scratch, 0, k);
-            return Select.median(scratch, k);
+            return median;
         }
     }
 

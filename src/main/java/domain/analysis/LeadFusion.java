@@ -75,8 +75,7 @@ final class LeadFusion {
         float[][] similarity = new float[leads.length][];
         int half = (int) Math.round(0.08 * samplingRateHz);
         for (int lead = 0; lead < leads.length; lead++) {
-            similarity[lead] = Morphology.similarity(signals[lead], leads[lead].peaks(),
-                    Morphology.dominant(signals[lead], leads[lead].peaks(), half), half);
+            similarity[lead] = Morphology.similarity(signals[lead], leads[lead].peaks(), half);
         }
         int window = (int) Math.round(WINDOW_S * samplingRateHz);
         double[][] reliability = new double[leads.length][];

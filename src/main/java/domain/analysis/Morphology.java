@@ -9,16 +9,17 @@ final class Morphology {
     private static final double TRACKING_MATCH = 0.9;
     /** The weight of one matching beat in the running template: about the last 20 such beats count. */
     private static final double TRACKING_WEIGHT = 0.05;
+    private static final double DOMINANT = 0.8;
 
     private Morphology() {
     }
 
     /**
-     * The correlation (-1..1) of the raw window ±{@code half} samples around each peak with the mean
-     * of the windows of the {@code typical} peaks (all peaks when fewer than 8 are typical).
+     * The correlation (-1..1) of the raw window ±{@code half} samples around each peak with the lead's
+     * dominant beat (see {@link #dominant}).
      */
-    static float[] similarity(Signal signal, int[] peaks, boolean[] typical, int half) {
-        Template template = template(signal, peaks, typical, half);
+    static float[] similarity(Signal signal, int[] peaks, int half) {
+        Template template = dominant(signal, peaks, half);
         float[] out = new float[peaks.length];
         for (int i = 0; i < peaks.length; i++) {
             out[i] = (float) template.correlation(signal, peaks[i]);
@@ -28,13 +29,12 @@ final class Morphology {
 
     /**
      * Like {@link #similarity} against a template that follows the dominant beat through the record:
-     * it starts as the mean dominant beat and moves a little towards every beat that matches it
-     * closely, so a slow change of shape (electrode drift, intermittent conduction changes, a 24-hour
-     * record) does not make normal beats look foreign.
+     * it starts as the dominant beat and moves a little towards every beat that matches it closely, so
+     * a slow change of shape (electrode drift, intermittent conduction changes, a 24-hour record) does
+     * not make normal beats look foreign.
      */
     static float[] tracking(Signal signal, int[] peaks, int half) {
-        // one round is enough for a starting point the template then moves from
-        Template template = template(signal, peaks, dominant(signal, peaks, half, 1), half);
+        Template template = dominant(signal, peaks, half);
         float[] out = new float[peaks.length];
         for (int i = 0; i < peaks.length; i++) {
             double r = template.correlation(signal, peaks[i]);
@@ -46,22 +46,21 @@ final class Morphology {
         return out;
     }
 
-    /** The beats of the dominant shape: those correlating at least 0.8 with the mean beat, refined once. */
-    static boolean[] dominant(Signal signal, int[] peaks, int half) {
-        return dominant(signal, peaks, half, 2);
-    }
-
-    /** The beats of the dominant shape after {@code rounds} rounds of keeping those at least 0.8 like the mean of the last. */
-    private static boolean[] dominant(Signal signal, int[] peaks, int half, int rounds) {
+    /**
+     * The dominant beat: the mean window of the beats that correlate at least {@value #DOMINANT} with the
+     * mean of all, refined once (the mean of those at least as like the first dominant beat).
+     */
+    private static Template dominant(Signal signal, int[] peaks, int half) {
         boolean[] typical = new boolean[peaks.length];
         java.util.Arrays.fill(typical, true);
-        for (int round = 0; round < rounds; round++) {
-            float[] similarity = similarity(signal, peaks, typical, half);
+        Template template = template(signal, peaks, typical, half);
+        for (int round = 0; round < 2; round++) {
             for (int i = 0; i < peaks.length; i++) {
-                typical[i] = similarity[i] >= 0.8f;
+                typical[i] = template.correlation(signal, peaks[i]) >= DOMINANT;
             }
+            template = template(signal, peaks, typical, half);
         }
-        return typical;
+        return template;
     }
 
     /** The mean window of the typical peaks (of all peaks when fewer than 8 are typical). */
