@@ -60,4 +60,55 @@ final class Biquad {
             x[i] = (float) z;
         }
     }
+
+    /**
+     * {@link #cascade(Biquad, Biquad, float[])} over two signals of the same length at once: each
+     * recursion waits on its own last outputs, so two independent ones fill the processor's pipeline
+     * in about the time of one.
+     */
+    static void cascade(Biquad first, Biquad second, float[] a, float[] b) {
+        if (a.length != b.length) {
+            cascade(first, second, a);
+            cascade(first, second, b);
+            return;
+        }
+        double fb0 = first.b0, fb1 = first.b1, fb2 = first.b2, fa1 = first.a1, fa2 = first.a2;
+        double sb0 = second.b0, sb1 = second.b1, sb2 = second.b2, sa1 = second.a1, sa2 = second.a2;
+        boolean firstPassesDc = first.b0 + first.b1 + first.b2 != 0;
+        boolean secondPassesDc = second.b0 + second.b1 + second.b2 != 0;
+        double ax1 = a.length > 0 ? a[0] : 0;
+        double ax2 = ax1;
+        double ay1 = firstPassesDc ? ax1 : 0;
+        double ay2 = ay1;
+        double az1 = secondPassesDc ? ay1 : 0;
+        double az2 = az1;
+        double bx1 = b.length > 0 ? b[0] : 0;
+        double bx2 = bx1;
+        double by1 = firstPassesDc ? bx1 : 0;
+        double by2 = by1;
+        double bz1 = secondPassesDc ? by1 : 0;
+        double bz2 = bz1;
+        for (int i = 0; i < a.length; i++) {
+            double ain = a[i];
+            double bin = b[i];
+            double ay = fb0 * ain + fb1 * ax1 + fb2 * ax2 - fa1 * ay1 - fa2 * ay2;
+            double by = fb0 * bin + fb1 * bx1 + fb2 * bx2 - fa1 * by1 - fa2 * by2;
+            double az = sb0 * ay + sb1 * ay1 + sb2 * ay2 - sa1 * az1 - sa2 * az2;
+            double bz = sb0 * by + sb1 * by1 + sb2 * by2 - sa1 * bz1 - sa2 * bz2;
+            ax2 = ax1;
+            ax1 = ain;
+            ay2 = ay1;
+            ay1 = ay;
+            az2 = az1;
+            az1 = az;
+            bx2 = bx1;
+            bx1 = bin;
+            by2 = by1;
+            by1 = by;
+            bz2 = bz1;
+            bz1 = bz;
+            a[i] = (float) az;
+            b[i] = (float) bz;
+        }
+    }
 }

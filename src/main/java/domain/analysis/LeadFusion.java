@@ -11,9 +11,11 @@ import java.util.Arrays;
  * atrial fibrillation) lowers every lead's share alike, while a lead that counts T waves or misses
  * small complexes breaks its own series into intervals of a half or double length. When the best
  * lead that saw the beat and the best lead that did not differ by {@value #RELIABILITY_GAP} or more,
- * the more reliable one wins; when they are about as reliable, the leads are weighed by how much
- * their detection there looks like that lead's typical beat. The beat's position is the mean of the
- * positions the leads that saw it found.
+ * the more reliable one wins. When they are about as reliable, the beat is kept if a lead that did
+ * not detect it is nonetheless steep there (a slope of at least {@value #STEEP} of its typical QRS
+ * complex's: its detector missed a complex it shows, as a T wave never is), or else if the detection
+ * looks more like its lead's typical beat than the other leads' nearest detections look like theirs.
+ * The beat's position is the mean of the positions the leads that saw it found.
  */
 final class LeadFusion {
 
@@ -25,6 +27,8 @@ final class LeadFusion {
     private static final double REFRACTORY_S = 0.25;
     static final double RELIABILITY_GAP = 0.2;
     private static final double REGULAR_SPREAD = 0.2;
+    /** A lead is steep at a moment when its slope there is this share of its typical QRS complex's. */
+    static final double STEEP = 0.3;
     private static final int PATTERN = 3;
 
     private LeadFusion() {
@@ -72,15 +76,25 @@ final class LeadFusion {
             e = end;
             clusters[clusterCount++] = members;
         }
-        float[][] similarity = new float[leads.length][];
+        // shapes are compared only where leads disagree, against each lead's dominant beat
+        Morphology.Template[] dominant = new Morphology.Template[leads.length];
         int half = (int) Math.round(0.08 * samplingRateHz);
         for (int lead = 0; lead < leads.length; lead++) {
-            similarity[lead] = Morphology.similarity(signals[lead], leads[lead].peaks(), half);
+            dominant[lead] = Morphology.dominant(signals[lead], leads[lead].peaks(), half);
         }
         int window = (int) Math.round(WINDOW_S * samplingRateHz);
         double[][] reliability = new double[leads.length][];
         for (int lead = 0; lead < leads.length; lead++) {
             reliability[lead] = reliability(leads[lead].peaks(), window, signals[lead].length());
+        }
+        double[] typicalSteepness = new double[leads.length];
+        for (int lead = 0; lead < leads.length; lead++) {
+            int[] p = leads[lead].peaks();
+            double[] values = new double[p.length];
+            for (int i = 0; i < p.length; i++) {
+                values[i] = steepness(signals[lead], p[i], samplingRateHz);
+            }
+            typicalSteepness[lead] = p.length == 0 ? Double.MAX_VALUE : Select.median(values, p.length);
         }
         int[] peaks = new int[clusterCount];
         int[] masks = new int[clusterCount];
@@ -112,15 +126,21 @@ final class LeadFusion {
             boolean clearer = Math.abs(seenReliability - unseenReliability) >= RELIABILITY_GAP;
             for (int lead = 0; lead < leads.length; lead++) {
                 if (members[lead] >= 0) {
-                    double quality = weight(similarity[lead], members[lead]);
+                    double quality = weight(dominant[lead], signals[lead], leads[lead], members[lead]);
                     seen += quality;
                     mask |= 1 << leadIndices[lead];
                     positionSum += leads[lead].peaks()[members[lead]];
                 } else {
-                    unseen += weight(similarity[lead], nearest(leads[lead], first));
+                    unseen += weight(dominant[lead], signals[lead], leads[lead], nearest(leads[lead], first));
                 }
             }
-            boolean keep = clearer ? seenReliability > unseenReliability : seen > unseen;
+            boolean steepElsewhere = false;
+            for (int lead = 0; lead < leads.length && !clearer; lead++) {
+                if (members[lead] < 0) {
+                    steepElsewhere |= steepness(signals[lead], first, samplingRateHz) >= STEEP * typicalSteepness[lead];
+                }
+            }
+            boolean keep = clearer ? seenReliability > unseenReliability : seen > unseen || steepElsewhere;
             boolean everyLead = Integer.bitCount(mask) == leads.length;
             if (everyLead || keep) {
                 int at = (int) (positionSum / Integer.bitCount(mask));
@@ -171,8 +191,21 @@ final class LeadFusion {
      * How much a lead's detection looks like a beat of that lead: the size of its correlation with
      * the lead's typical beat (an inverted ectopic beat still counts; noise correlates with nothing).
      */
-    private static double weight(float[] similarity, int detection) {
-        return detection < 0 ? 0 : Math.abs(similarity[detection]);
+    private static double weight(Morphology.Template dominant, Signal signal, QrsDetector.Detections lead, int detection) {
+        return detection < 0 ? 0 : Math.abs(dominant.correlation(signal, lead.peaks()[detection]));
+    }
+
+    /** The steepest slope (over ±8 ms) within ±50 ms of {@code at}: a QRS complex is steep, a T wave is not. */
+    static double steepness(Signal signal, int at, int rate) {
+        int step = Math.max(1, (int) Math.round(0.008 * rate));
+        int reach = (int) Math.round(0.05 * rate);
+        int from = Math.max(step, at - reach);
+        int to = Math.min(signal.length() - 1 - step, at + reach);
+        int steepest = 0;
+        for (int j = from; j <= to; j++) {
+            steepest = Math.max(steepest, Math.abs(signal.get(j + step) - signal.get(j - step)));
+        }
+        return steepest;
     }
 
     /** The lead's detection nearest to {@code at}, or -1 for a lead that saw nothing. */

@@ -10,25 +10,14 @@ final class Morphology {
     /** The weight of one matching beat in the running template: about the last 20 such beats count. */
     private static final double TRACKING_WEIGHT = 0.05;
     private static final double DOMINANT = 0.8;
+    private static final int DOMINANT_SAMPLE = 512;
 
     private Morphology() {
     }
 
     /**
-     * The correlation (-1..1) of the raw window ±{@code half} samples around each peak with the lead's
-     * dominant beat (see {@link #dominant}).
-     */
-    static float[] similarity(Signal signal, int[] peaks, int half) {
-        Template template = dominant(signal, peaks, half);
-        float[] out = new float[peaks.length];
-        for (int i = 0; i < peaks.length; i++) {
-            out[i] = (float) template.correlation(signal, peaks[i]);
-        }
-        return out;
-    }
-
-    /**
-     * Like {@link #similarity} against a template that follows the dominant beat through the record:
+     * The correlation (-1..1) of the window around each peak with a template that follows the lead's
+     * dominant beat ({@link #dominant}) through the record:
      * it starts as the dominant beat and moves a little towards every beat that matches it closely, so
      * a slow change of shape (electrode drift, intermittent conduction changes, a 24-hour record) does
      * not make normal beats look foreign.
@@ -47,18 +36,25 @@ final class Morphology {
     }
 
     /**
-     * The dominant beat: the mean window of the beats that correlate at least {@value #DOMINANT} with the
-     * mean of all, refined once (the mean of those at least as like the first dominant beat).
+     * The dominant beat of a lead, ±{@code half} samples around its peaks: the mean window of the beats
+     * that correlate at least {@value #DOMINANT} with the mean of all, refined once (the mean of those at
+     * least as like the first dominant beat). Up to {@value #DOMINANT_SAMPLE} beats spread evenly over the
+     * record make it: a mean of so many is as good as of all, and a 24-hour record costs no more.
      */
-    private static Template dominant(Signal signal, int[] peaks, int half) {
-        boolean[] typical = new boolean[peaks.length];
+    static Template dominant(Signal signal, int[] peaks, int half) {
+        int stride = Math.max(1, peaks.length / DOMINANT_SAMPLE);
+        int[] sample = new int[(peaks.length + stride - 1) / stride];
+        for (int i = 0; i < sample.length; i++) {
+            sample[i] = peaks[i * stride];
+        }
+        boolean[] typical = new boolean[sample.length];
         java.util.Arrays.fill(typical, true);
-        Template template = template(signal, peaks, typical, half);
+        Template template = template(signal, sample, typical, half);
         for (int round = 0; round < 2; round++) {
-            for (int i = 0; i < peaks.length; i++) {
-                typical[i] = template.correlation(signal, peaks[i]) >= DOMINANT;
+            for (int i = 0; i < sample.length; i++) {
+                typical[i] = template.correlation(signal, sample[i]) >= DOMINANT;
             }
-            template = template(signal, peaks, typical, half);
+            template = template(signal, sample, typical, half);
         }
         return template;
     }
@@ -92,7 +88,7 @@ final class Morphology {
      * A template beat, kept as raw samples. Windows and template are compared less their means; the
      * correlation follows from plain sums over the raw samples in one pass, so no window is ever copied.
      */
-    private static final class Template {
+    static final class Template {
 
         private final double[] values;
         private final int half;

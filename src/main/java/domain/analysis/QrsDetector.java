@@ -73,6 +73,24 @@ public final class QrsDetector {
         return band;
     }
 
+    /** {@link #bandPass(float[], int)} of several leads' block means, two at a time (see {@link Biquad#cascade(Biquad, Biquad, float[], float[])}). */
+    static float[][] bandPass(float[][] blocks, int samplingRateHz) {
+        double fs = (double) samplingRateHz / decimation(samplingRateHz);
+        Biquad high = Biquad.highPass(LOW_CUT_HZ, fs);
+        Biquad low = Biquad.lowPass(HIGH_CUT_HZ, fs);
+        float[][] bands = new float[blocks.length][];
+        for (int i = 0; i < blocks.length; i += 2) {
+            bands[i] = blocks[i].clone();
+            if (i + 1 < blocks.length) {
+                bands[i + 1] = blocks[i + 1].clone();
+                Biquad.cascade(high, low, bands[i], bands[i + 1]);
+            } else {
+                Biquad.cascade(high, low, bands[i]);
+            }
+        }
+        return bands;
+    }
+
     /** The signal as means of blocks of {@link #decimation} samples: the rate all detection works at. */
     static float[] blockMeans(Signal signal, int samplingRateHz) {
         int factor = decimation(samplingRateHz);

@@ -45,13 +45,10 @@ public final class SignalQualityAnalyzer implements Analyzer {
         }
         double typical = typicalAmplitude(peakToPeak);
         List<LeadQuality> perLead = new ArrayList<>();
-        float[][] bands = rate == null ? null : new float[leads.size()][];
-        float[][] blocks = rate == null ? null : new float[leads.size()][];
+        float[][] blocks = rate == null ? null : leads.stream().map(l -> QrsDetector.blockMeans(l.signal(), rate))
+                .toArray(float[][]::new);
+        float[][] bands = rate == null ? null : QrsDetector.bandPass(blocks, rate);
         for (int i = 0; i < leads.size(); i++) {
-            if (bands != null) {
-                blocks[i] = QrsDetector.blockMeans(leads.get(i).signal(), rate);
-                bands[i] = QrsDetector.bandPass(blocks[i], rate);
-            }
             perLead.add(judge(leads.get(i), extremes[i], peakToPeak[i], typical, window, rate,
                     bands == null ? null : bands[i]));
         }
