@@ -123,7 +123,7 @@ final class LeadFusion {
                     unseenReliability = Math.max(unseenReliability, reliability[lead][w]);
                 }
             }
-            boolean clearer = Math.abs(seenReliability - unseenReliability) >= RELIABILITY_GAP;
+            boolean clearer = Math.abs(seenReliability - unseenReliability) >= RELIABILITY_GAP - 1e-9; // shares are ratios: 1.0 - 0.8 < 0.2
             for (int lead = 0; lead < leads.length; lead++) {
                 if (members[lead] >= 0) {
                     double quality = weight(dominant[lead], signals[lead], leads[lead], members[lead]);

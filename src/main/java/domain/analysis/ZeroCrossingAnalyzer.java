@@ -19,11 +19,11 @@ public final class ZeroCrossingAnalyzer implements Analyzer {
 
     public static int count(Signal signal) {
         int crossings = 0;
+        int previous = signal.length() == 0 ? 0 : signal.get(0);
         for (int i = 1; i < signal.length(); i++) {
-            long product = (long) signal.get(i - 1) * signal.get(i);
-            if (product < 0) {
-                crossings++;
-            }
+            int current = signal.get(i);
+            crossings += (int) (((long) previous * current) >>> 63); // the sign bit of the product: branch-free
+            previous = current;
         }
         return crossings;
     }
