@@ -18,7 +18,8 @@ import java.util.Locale;
  *   that meet all three criteria of Dash et al. (Ann Biomed Eng 2009): normalised RMSSD ≥ 0.1,
  *   Shannon entropy ≥ 0.7 (after dropping the 4 shortest and 4 longest intervals) and a
  *   turning-point ratio within the range expected of random intervals; and whose beats have no P
- *   waves ({@link AtrialActivity}). Overlapping windows form one episode: atrial fibrillation when
+ *   waves ({@link AtrialActivity}). Overlapping windows form one episode, less any run of 16 beats at
+ *   either end that shows P waves (a window's edge reaching into the rhythm around): atrial fibrillation when
  *   it lasts 30 s or more (the ESC 2020 definition of clinical AF), an irregular rhythm when shorter;</li>
  *   <li>premature beats: supraventricular or ventricular premature beats, grouped while no more
  *   than two other beats separate them;</li>
@@ -38,6 +39,7 @@ public final class RhythmAnalyzer implements Analyzer {
     /** The shortest atrial fibrillation episode reported as such (ESC 2020: AF lasting at least 30 s). */
     private static final double AF_MIN_S = 30;
     private static final int MIN_PACED = 3;
+    private static final int EDGE = 16;
 
     @Override
     public RhythmFindings analyse(Recording recording, AnalysisReport earlier) {
@@ -192,7 +194,7 @@ public final class RhythmAnalyzer implements Analyzer {
             if (irregular && episodeStart >= 0 && start <= episodeEnd) {
                 episodeEnd = start + AF_WINDOW - 1;
             } else if (irregular) {
-                flush(beats, findings, endBeat, episodeStart, episodeEnd);
+                flush(beats, signals, findings, endBeat, episodeStart, episodeEnd);
                 episodeStart = start;
                 episodeEnd = start + AF_WINDOW - 1;
             }
@@ -200,12 +202,25 @@ public final class RhythmAnalyzer implements Analyzer {
                 break;
             }
         }
-        flush(beats, findings, endBeat, episodeStart, episodeEnd);
+        flush(beats, signals, findings, endBeat, episodeStart, episodeEnd);
     }
 
-    private static void flush(Beats beats, List<Finding> findings, int[] endBeat, int startInterval, int endInterval) {
+    private static void flush(Beats beats, domain.ecg.Signal[] signals, List<Finding> findings, int[] endBeat,
+                              int startInterval, int endInterval) {
         if (startInterval < 0) {
             return;
+        }
+        // a window counts when most of it fibrillates: its edges may reach into the rhythm around the episode,
+        // so stretches of EDGE beats that show P waves are trimmed off both ends
+        int[] peaks = beats.samples();
+        int rate = beats.samplingRateHz();
+        while (signals.length > 0 && endInterval - startInterval >= 2 * EDGE
+                && !AtrialActivity.absent(signals, peaks, endBeat, startInterval, startInterval + EDGE, rate)) {
+            startInterval += EDGE / 2;
+        }
+        while (signals.length > 0 && endInterval - startInterval >= 2 * EDGE
+                && !AtrialActivity.absent(signals, peaks, endBeat, endInterval + 1 - EDGE, endInterval + 1, rate)) {
+            endInterval -= EDGE / 2;
         }
         int first = endBeat[startInterval] - 1;
         int last = endBeat[endInterval];
