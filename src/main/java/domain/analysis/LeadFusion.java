@@ -13,7 +13,8 @@ import java.util.Arrays;
  * lead that saw the beat and the best lead that did not differ by {@value #RELIABILITY_GAP} or more,
  * the more reliable one wins. When they are about as reliable, the beat is kept if a lead that did
  * not detect it is nonetheless steep there (a slope of at least {@value #STEEP} of its typical QRS
- * complex's: its detector missed a complex it shows, as a T wave never is), or else if the detection
+ * complex's and {@value #ABOVE_FLOOR} times what noise reaches between its beats in that window: its
+ * detector missed a complex it shows, as a T wave or noise never is), or else if the detection
  * looks more like its lead's typical beat than the other leads' nearest detections look like theirs.
  * The beat's position is the mean of the positions the leads that saw it found.
  */
@@ -29,6 +30,8 @@ final class LeadFusion {
     private static final double REGULAR_SPREAD = 0.2;
     /** A lead is steep at a moment when its slope there is this share of its typical QRS complex's. */
     static final double STEEP = 0.3;
+    /** ... and at least this many times the slope noise reaches between its beats. */
+    static final double ABOVE_FLOOR = 2;
     private static final int PATTERN = 3;
 
     private LeadFusion() {
@@ -88,6 +91,7 @@ final class LeadFusion {
             reliability[lead] = reliability(leads[lead].peaks(), window, signals[lead].length());
         }
         double[] typicalSteepness = new double[leads.length];
+        double[][] floor = new double[leads.length][];
         for (int lead = 0; lead < leads.length; lead++) {
             int[] p = leads[lead].peaks();
             double[] values = new double[p.length];
@@ -95,6 +99,7 @@ final class LeadFusion {
                 values[i] = steepness(signals[lead], p[i], samplingRateHz);
             }
             typicalSteepness[lead] = p.length == 0 ? Double.MAX_VALUE : Select.median(values, p.length);
+            floor[lead] = steepnessBetweenBeats(signals[lead], p, window, samplingRateHz);
         }
         int[] peaks = new int[clusterCount];
         int[] masks = new int[clusterCount];
@@ -137,7 +142,8 @@ final class LeadFusion {
             boolean steepElsewhere = false;
             for (int lead = 0; lead < leads.length && !clearer; lead++) {
                 if (members[lead] < 0) {
-                    steepElsewhere |= steepness(signals[lead], first, samplingRateHz) >= STEEP * typicalSteepness[lead];
+                    double steep = steepness(signals[lead], first, samplingRateHz);
+                    steepElsewhere |= steep >= STEEP * typicalSteepness[lead] && steep >= ABOVE_FLOOR * floor[lead][w];
                 }
             }
             boolean keep = clearer ? seenReliability > unseenReliability : seen > unseen || steepElsewhere;
@@ -206,6 +212,25 @@ final class LeadFusion {
             steepest = Math.max(steepest, Math.abs(signal.get(j + step) - signal.get(j - step)));
         }
         return steepest;
+    }
+
+    /**
+     * Per window, the median steepness halfway between consecutive detections, where no QRS complex
+     * is: the slope that noise alone reaches there (0 for a window with none).
+     */
+    static double[] steepnessBetweenBeats(Signal signal, int[] peaks, int window, int rate) {
+        double[] out = new double[Math.max(1, (signal.length() + window - 1) / window)];
+        double[] values = new double[peaks.length];
+        int i = 1;
+        for (int w = 0; w < out.length; w++) {
+            int count = 0;
+            while (i < peaks.length && peaks[i] < (long) (w + 1) * window) {
+                values[count++] = steepness(signal, (peaks[i - 1] + peaks[i]) >>> 1, rate);
+                i++;
+            }
+            out[w] = count == 0 ? 0 : Select.median(values, count);
+        }
+        return out;
     }
 
     /** The lead's detection nearest to {@code at}, or -1 for a lead that saw nothing. */
