@@ -59,11 +59,7 @@ final class PacingSpikes {
     private static boolean spike(Signal signal, int i, int rise, int fall) {
         int up = signal.get(i) - signal.get(i - rise);
         if (Math.abs(up) < MIN_UV || Math.abs(signal.get(i) - signal.get(i - 1)) < MIN_UV / 2) {
-            return false;
-        }
-        // the tip: no larger deflection in the next sample
-        if (Math.abs(signal.get(i + 1) - signal.get(i - rise)) > Math.abs(up)) {
-            return false;
+            return false; // the first sample of the spike's top: it has just jumped
         }
         for (int m = 1; m <= fall; m++) {
             int back = signal.get(i) - signal.get(i + m);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Ventricular flutter/fibrillation, paced rhythms and atrial fibrillation on synthetic ECGs. */
@@ -55,9 +56,9 @@ class ArrhythmiaFindingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {360, 500, 1000})
-    void pacingSpikesAreNoBeatsAndThePacedBeatsAreClassedPaced(int rate) {
-        SyntheticEcg ecg = SyntheticEcg.of(rate, 30).regular(70).noise(20).paced(3000, 0.001);
+    @CsvSource({"360, 0.001, 3000", "500, 0.002, 2000", "1000, 0.0005, 5000", "1000, 0.002, 1500"})
+    void pacingSpikesAreNoBeatsAndThePacedBeatsAreClassedPaced(int rate, double spikeS, double spikeUv) {
+        SyntheticEcg ecg = SyntheticEcg.of(rate, 30).regular(70).noise(20).paced(spikeUv, spikeS);
         int[] samples = ecg.samples();
         // two spikes that capture nothing (failure to capture), of 0.5 ms at 4 mV, between beats
         double[] lone = {5.2, 17.9};
