@@ -69,6 +69,43 @@ class AnalysisMigrationTest {
                 "migrated to the latest version");
     }
 
+    @Test
+    void upgradingToTheSecondAnalysisRoundAnalysesEveryEcgAgainOnBothDatabases() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        secondRoundQueuesAnalysedEcgs(h2, "db/migration/h2");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            secondRoundQueuesAnalysedEcgs(postgres.getPostgresDatabase(), "db/migration/postgresql");
+        }
+    }
+
+    private static void secondRoundQueuesAnalysedEcgs(DataSource database, String vendorFolder) throws Exception {
+        flyway(database, vendorFolder).target("1").load().migrate();
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO users VALUES ('" + USER + "', 'alice', '$2a$12$hash', 'USER', CURRENT_TIMESTAMP)");
+            insertEcg(connection, sql, DONE, "PENDING");
+            insertEcg(connection, sql, FAILED, "PENDING");
+            insertEcg(connection, sql, PENDING, "PENDING");
+        }
+        flyway(database, vendorFolder).target("6").load().migrate();
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            // as the first analysis round left them: one done, one failed after its attempts, one still waiting
+            sql.execute("UPDATE ecgs SET status = 'DONE', analysed_at = CURRENT_TIMESTAMP, analysis_attempts = 1 WHERE id = '"
+                    + DONE + "'");
+            sql.execute("UPDATE ecgs SET status = 'FAILED', analysed_at = CURRENT_TIMESTAMP, analysis_attempts = 3,"
+                    + " failure_reason = 'gave up' WHERE id = '" + FAILED + "'");
+        }
+
+        flyway(database, vendorFolder).load().migrate();
+
+        try (Connection connection = database.getConnection(); Statement sql = connection.createStatement()) {
+            assertEquals(3, count(sql, "SELECT COUNT(*) FROM ecgs WHERE status = 'PENDING' AND analysed_at IS NULL"
+                    + " AND analysis_attempts = 0 AND failure_reason IS NULL AND pending_since IS NOT NULL"),
+                    "done and failed ECGs wait for this release's analysis, with their attempts counted afresh");
+        }
+    }
+
     private static FluentConfiguration flyway(DataSource database, String vendorFolder) {
         return Flyway.configure().dataSource(database).locations("db/migration/common", vendorFolder);
     }
