@@ -1,6 +1,7 @@
 package domain.analysis;
 
 import domain.ecg.Recording;
+import domain.ecg.Signal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -144,18 +145,18 @@ public final class RhythmAnalyzer implements Analyzer {
     }
 
     /** The leads fit for analysis (all of them when their quality is not known; none without a recording). */
-    private static domain.ecg.Signal[] usableSignals(Recording recording, AnalysisReport earlier) {
+    private static Signal[] usableSignals(Recording recording, AnalysisReport earlier) {
         if (recording == null) {
-            return new domain.ecg.Signal[0];
+            return new Signal[0];
         }
         List<LeadQuality> quality = earlier.find(SignalQuality.class).map(SignalQuality::perLead).orElse(null);
-        List<domain.ecg.Signal> out = new ArrayList<>();
+        List<Signal> out = new ArrayList<>();
         for (int i = 0; i < recording.leads().size(); i++) {
             if (quality == null || i >= quality.size() || quality.get(i).usable()) {
                 out.add(recording.leads().get(i).signal());
             }
         }
-        return out.toArray(new domain.ecg.Signal[0]);
+        return out.toArray(new Signal[0]);
     }
 
     /**
@@ -163,12 +164,12 @@ public final class RhythmAnalyzer implements Analyzer {
      * {@link #looksLikeFibrillation} tells, and without P waves ({@link AtrialActivity}) before the beats
      * that end them (indices {@code endBeat} into {@code peaks}).
      */
-    static boolean fibrillating(double[] rr, int start, domain.ecg.Signal[] signals, int[] peaks, int[] endBeat, int rate) {
+    static boolean fibrillating(double[] rr, int start, Signal[] signals, int[] peaks, int[] endBeat, int rate) {
         return looksLikeFibrillation(rr, start)
                 && (signals.length == 0 || AtrialActivity.absent(signals, peaks, endBeat, start, start + AF_WINDOW, rate));
     }
 
-    private static void irregular(Beats beats, domain.ecg.Signal[] signals, List<Finding> findings) {
+    private static void irregular(Beats beats, Signal[] signals, List<Finding> findings) {
         // Intervals touching a ventricular beat stay out: atrial fibrillation is irregular conduction
         // of supraventricular beats, while ventricular ectopy (bigeminy, say) is not.
         double[] rr = new double[beats.count()];
@@ -205,7 +206,7 @@ public final class RhythmAnalyzer implements Analyzer {
         flush(beats, signals, findings, endBeat, episodeStart, episodeEnd);
     }
 
-    private static void flush(Beats beats, domain.ecg.Signal[] signals, List<Finding> findings, int[] endBeat,
+    private static void flush(Beats beats, Signal[] signals, List<Finding> findings, int[] endBeat,
                               int startInterval, int endInterval) {
         if (startInterval < 0) {
             return;

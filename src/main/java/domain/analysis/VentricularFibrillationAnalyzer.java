@@ -1,7 +1,6 @@
 package domain.analysis;
 
 import domain.ecg.Recording;
-import domain.ecg.Signal;
 import java.util.ArrayList;
 import java.util.List;
 
