@@ -29,10 +29,7 @@ class AnalysisMigrationTest {
 
     @Test
     void upgradingAnH2DatabaseKeepsTheRecordingsAndAnalysesThemAgain() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        upgradeKeepsRecordingsAndQueuesAnalysedEcgs(h2, "db/migration/h2");
+        upgradeKeepsRecordingsAndQueuesAnalysedEcgs(h2(), "db/migration/h2");
     }
 
     @Test
@@ -71,10 +68,7 @@ class AnalysisMigrationTest {
 
     @Test
     void upgradingToTheSecondAnalysisRoundAnalysesEveryEcgAgainOnBothDatabases() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        secondRoundQueuesAnalysedEcgs(h2, "db/migration/h2");
+        secondRoundQueuesAnalysedEcgs(h2(), "db/migration/h2");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             secondRoundQueuesAnalysedEcgs(postgres.getPostgresDatabase(), "db/migration/postgresql");
         }
@@ -104,6 +98,13 @@ class AnalysisMigrationTest {
                     + " AND analysis_attempts = 0 AND failure_reason IS NULL AND pending_since IS NOT NULL"),
                     "done and failed ECGs wait for this release's analysis, with their attempts counted afresh");
         }
+    }
+
+    private static DataSource h2() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        h2.setUser("sa");
+        return h2;
     }
 
     private static FluentConfiguration flyway(DataSource database, String vendorFolder) {
