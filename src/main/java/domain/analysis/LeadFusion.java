@@ -6,10 +6,11 @@ import java.util.Arrays;
 /**
  * Fuses the detections of several leads into one beat series. Detections of different leads within
  * 100 ms of each other are one beat. A beat every lead saw is kept. Where leads disagree, each lead's
- * reliability there decides: per 10-s window, the share of the lead's RR intervals within 25 % of
- * the window's median RR. Every lead watches the same heart, so a real irregularity (ectopic beats,
- * atrial fibrillation) lowers every lead's share alike, while a lead that counts T waves or misses
- * small complexes breaks its own series into intervals of a half or double length. When the best
+ * reliability there decides: per 10-s window, the share of the lead's RR intervals that repeat one of
+ * the three before them within 20 %. Every lead watches the same heart, so a real irregularity
+ * (ectopic beats, bigeminy, atrial fibrillation) lowers every lead's share alike, while a lead that
+ * counts T waves or misses small complexes breaks its own series into intervals of a half or double
+ * length. When the best
  * lead that saw the beat and the best lead that did not differ by {@value #RELIABILITY_GAP} or more,
  * the more reliable one wins. When they are about as reliable, the beat is kept if a lead that did
  * not detect it is nonetheless steep there (a slope of at least {@value #STEEP} of its typical QRS
@@ -96,7 +97,7 @@ final class LeadFusion {
             int[] p = leads[lead].peaks();
             double[] values = new double[p.length];
             for (int i = 0; i < p.length; i++) {
-                values[i] = steepness(signals[lead], p[i], samplingRateHz);
+                values[i] = Morphology.steepness(signals[lead], p[i], samplingRateHz);
             }
             typicalSteepness[lead] = p.length == 0 ? Double.MAX_VALUE : Select.median(values, p.length);
             floor[lead] = steepnessBetweenBeats(signals[lead], p, window, samplingRateHz);
@@ -108,19 +109,21 @@ final class LeadFusion {
         int beats = 0;
         for (int c = 0; c < clusterCount; c++) {
             int[] members = clusters[c];
-            double seen = 0;
-            double unseen = 0;
-            double seenReliability = 0;
-            double unseenReliability = 0;
             int mask = 0;
             long positionSum = 0;
             int first = Integer.MAX_VALUE;
             for (int lead = 0; lead < leads.length; lead++) {
                 if (members[lead] >= 0) {
-                    first = Math.min(first, leads[lead].peaks()[members[lead]]);
+                    int at = leads[lead].peaks()[members[lead]];
+                    first = Math.min(first, at);
+                    mask |= 1 << leadIndices[lead];
+                    positionSum += at;
                 }
             }
+            boolean everyLead = Integer.bitCount(mask) == leads.length;
             int w = Math.min(first / window, reliability[0].length - 1);
+            double seenReliability = 0;
+            double unseenReliability = 0;
             for (int lead = 0; lead < leads.length; lead++) {
                 if (members[lead] >= 0) {
                     seenReliability = Math.max(seenReliability, reliability[lead][w]);
@@ -128,27 +131,15 @@ final class LeadFusion {
                     unseenReliability = Math.max(unseenReliability, reliability[lead][w]);
                 }
             }
-            boolean clearer = Math.abs(seenReliability - unseenReliability) >= RELIABILITY_GAP - 1e-9; // shares are ratios: 1.0 - 0.8 < 0.2
-            for (int lead = 0; lead < leads.length; lead++) {
-                if (members[lead] >= 0) {
-                    double quality = weight(dominant[lead], signals[lead], leads[lead], members[lead]);
-                    seen += quality;
-                    mask |= 1 << leadIndices[lead];
-                    positionSum += leads[lead].peaks()[members[lead]];
-                } else {
-                    unseen += weight(dominant[lead], signals[lead], leads[lead], nearest(leads[lead], first));
-                }
+            boolean keep = everyLead;
+            if (!everyLead) {
+                // shares are ratios: 1.0 - 0.8 comes out a hair below 0.2
+                boolean clearer = Math.abs(seenReliability - unseenReliability) >= RELIABILITY_GAP - 1e-9;
+                keep = clearer ? seenReliability > unseenReliability
+                        : steepElsewhere(members, first, w, signals, typicalSteepness, floor, samplingRateHz)
+                        || looksMoreLikeABeat(members, first, leads, signals, dominant);
             }
-            boolean steepElsewhere = false;
-            for (int lead = 0; lead < leads.length && !clearer; lead++) {
-                if (members[lead] < 0) {
-                    double steep = steepness(signals[lead], first, samplingRateHz);
-                    steepElsewhere |= steep >= STEEP * typicalSteepness[lead] && steep >= ABOVE_FLOOR * floor[lead][w];
-                }
-            }
-            boolean keep = clearer ? seenReliability > unseenReliability : seen > unseen || steepElsewhere;
-            boolean everyLead = Integer.bitCount(mask) == leads.length;
-            if (everyLead || keep) {
+            if (keep) {
                 int at = (int) (positionSum / Integer.bitCount(mask));
                 double score = everyLead ? Double.MAX_VALUE : seenReliability;
                 // two beats within the refractory period cannot both be QRS complexes: unless every lead saw both,
@@ -170,7 +161,8 @@ final class LeadFusion {
 
     /**
      * Per window of {@code window} samples, the share of the RR intervals ending in it that lie within
-     * 25 % of their median; 0 for a window with fewer than two intervals.
+     * {@value #REGULAR_SPREAD} of one of the {@value #PATTERN} intervals before them (a bigeminal pattern
+     * repeats too); 0 for a window with fewer than two intervals.
      */
     static double[] reliability(int[] peaks, int window, int length) {
         double[] out = new double[Math.max(1, (length + window - 1) / window)];
@@ -193,25 +185,44 @@ final class LeadFusion {
         return out;
     }
 
+    /** Whether a lead that did not detect the beat is nonetheless steep there: its detector missed a complex it shows. */
+    private static boolean steepElsewhere(int[] members, int at, int w, Signal[] signals, double[] typicalSteepness,
+                                          double[][] floor, int rate) {
+        for (int lead = 0; lead < members.length; lead++) {
+            if (members[lead] < 0) {
+                double steep = Morphology.steepness(signals[lead], at, rate);
+                if (steep >= STEEP * typicalSteepness[lead] && steep >= ABOVE_FLOOR * floor[lead][w]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the detections of the leads that saw the beat look more like their leads' dominant beats than
+     * the nearest detections of the leads that did not look like theirs.
+     */
+    private static boolean looksMoreLikeABeat(int[] members, int at, QrsDetector.Detections[] leads, Signal[] signals,
+                                              Morphology.Template[] dominant) {
+        double seen = 0;
+        double unseen = 0;
+        for (int lead = 0; lead < members.length; lead++) {
+            if (members[lead] >= 0) {
+                seen += weight(dominant[lead], signals[lead], leads[lead], members[lead]);
+            } else {
+                unseen += weight(dominant[lead], signals[lead], leads[lead], nearest(leads[lead], at));
+            }
+        }
+        return seen > unseen;
+    }
+
     /**
      * How much a lead's detection looks like a beat of that lead: the size of its correlation with
      * the lead's typical beat (an inverted ectopic beat still counts; noise correlates with nothing).
      */
     private static double weight(Morphology.Template dominant, Signal signal, QrsDetector.Detections lead, int detection) {
         return detection < 0 ? 0 : Math.abs(dominant.correlation(signal, lead.peaks()[detection]));
-    }
-
-    /** The steepest slope (over ±8 ms) within ±50 ms of {@code at}: a QRS complex is steep, a T wave is not. */
-    static double steepness(Signal signal, int at, int rate) {
-        int step = Math.max(1, (int) Math.round(0.008 * rate));
-        int reach = (int) Math.round(0.05 * rate);
-        int from = Math.max(step, at - reach);
-        int to = Math.min(signal.length() - 1 - step, at + reach);
-        int steepest = 0;
-        for (int j = from; j <= to; j++) {
-            steepest = Math.max(steepest, Math.abs(signal.get(j + step) - signal.get(j - step)));
-        }
-        return steepest;
     }
 
     /**
@@ -225,7 +236,7 @@ final class LeadFusion {
         for (int w = 0; w < out.length; w++) {
             int count = 0;
             while (i < peaks.length && peaks[i] < (long) (w + 1) * window) {
-                values[count++] = steepness(signal, (peaks[i - 1] + peaks[i]) >>> 1, rate);
+                values[count++] = Morphology.steepness(signal, (peaks[i - 1] + peaks[i]) >>> 1, rate);
                 i++;
             }
             out[w] = count == 0 ? 0 : Select.median(values, count);

@@ -148,7 +148,7 @@ final class Morphology {
      */
     static int[] widths(Signal signal, int[] peaks, int rate) {
         int reach = (int) Math.round(0.12 * rate);
-        int step = Math.max(1, (int) Math.round(0.008 * rate)); // slope over ±8 ms: a smoothed derivative
+        int step = slopeStep(rate);
         int[] out = new int[peaks.length];
         int[] slopes = new int[2 * reach + 1];
         for (int i = 0; i < peaks.length; i++) {
@@ -174,6 +174,24 @@ final class Morphology {
             out[i] = first < 0 ? 0 : last - first + 1;
         }
         return out;
+    }
+
+    /** The steepest slope (over ±8 ms) within ±50 ms of {@code at}: a QRS complex is steep, a T wave is not. */
+    static double steepness(Signal signal, int at, int rate) {
+        int step = slopeStep(rate);
+        int reach = (int) Math.round(0.05 * rate);
+        int from = Math.max(step, at - reach);
+        int to = Math.min(signal.length() - 1 - step, at + reach);
+        int steepest = 0;
+        for (int j = from; j <= to; j++) {
+            steepest = Math.max(steepest, Math.abs(signal.get(j + step) - signal.get(j - step)));
+        }
+        return steepest;
+    }
+
+    /** Slopes are taken over ±8 ms: a smoothed derivative, steep on a QRS complex and little moved by noise. */
+    private static int slopeStep(int rate) {
+        return Math.max(1, (int) Math.round(0.008 * rate));
     }
 
     /**
