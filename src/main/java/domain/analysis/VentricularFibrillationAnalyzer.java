@@ -22,15 +22,13 @@ import java.util.List;
  * A window counts when one lead meets both criteria and no lead shows an organised rhythm (every
  * lead's leakage below {@value #MAX_LEAKAGE_ANY_LEAD}: noise on one lead rarely mimics VF while the
  * others still show QRS complexes). Each counting window marks the second at its centre; marks at most
- * {@value #MERGE} s apart form an episode, and an episode of at least {@value #MIN_EPISODE_S} s is
- * reported. Nothing is reported for a recording without a sampling rate or below 100 Hz.
+ * {@value #MERGE} s apart form an episode (so each lasts at least 1 s). Nothing is reported for a recording without a sampling rate or below 100 Hz.
  */
 public final class VentricularFibrillationAnalyzer implements Analyzer {
 
     static final double WINDOW_S = 4;
     static final int MERGE = 2;
     static final double STEP_S = 1;
-    static final double MIN_EPISODE_S = 1;
     static final double MAX_LEAKAGE = 0.406;
     static final double MAX_LEAKAGE_ANY_LEAD = 0.7;
     static final double MIN_HZ = 2.5;
@@ -92,13 +90,11 @@ public final class VentricularFibrillationAnalyzer implements Analyzer {
                 episodes.add(open);
             }
         }
-        int minimum = (int) Math.round(MIN_EPISODE_S * fs);
-        List<int[]> kept = episodes.stream().filter(e -> e[1] - e[0] >= minimum).toList();
-        int[] starts = new int[kept.size()];
-        int[] ends = new int[kept.size()];
-        for (int e = 0; e < kept.size(); e++) {
-            starts[e] = kept.get(e)[0] * factor;
-            ends[e] = (int) Math.min(recording.leads().get(0).numberOfSamples(), (long) kept.get(e)[1] * factor);
+        int[] starts = new int[episodes.size()];
+        int[] ends = new int[episodes.size()];
+        for (int e = 0; e < episodes.size(); e++) {
+            starts[e] = episodes.get(e)[0] * factor;
+            ends[e] = (int) Math.min(recording.leads().get(0).numberOfSamples(), (long) episodes.get(e)[1] * factor);
         }
         return new VentricularFibrillation(rate, starts, ends);
     }
