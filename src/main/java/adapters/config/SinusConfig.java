@@ -75,6 +75,17 @@ public interface SinusConfig {
         /** ECGs waiting in memory for the analysis; beyond that they wait in the database for the retry. */
         @WithDefault("10000")
         int queueSize();
+
+        /**
+         * Back-pressure: while at least this many ECGs wait for their analysis, new submissions and replacements
+         * get 503 with Retry-After (0 refuses every one).
+         */
+        @WithDefault("10000")
+        long maxBacklog();
+
+        /** How often the backlog is counted in the database (between counts it is kept up to date in memory). */
+        @WithDefault("PT1S")
+        Duration backlogRefreshInterval();
     }
 
     interface Ecg {

@@ -38,6 +38,9 @@ import usecase.heartrate.ComputeTrainingZones;
 import usecase.heartrate.GetHeartRateStatus;
 import usecase.heartrate.HeartRatePolicy;
 import usecase.heartrate.RecordReadings;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@code heartrate.HeartRateMonitor} gRPC service that existing monitoring clients speak, served on the HTTP
@@ -56,9 +59,12 @@ public class HeartRateGrpcService implements HeartRateMonitor {
     private final GetHeartRateStatus getStatus;
     private final ComputeTrainingZones computeZones;
     private final HeartRatePolicy policy;
+    private final AtomicInteger openStreams = new AtomicInteger();
 
     HeartRateGrpcService(CurrentIdentityAssociation identities, RecordReadings recordReadings, GetHeartRateStatus getStatus,
-                         ComputeTrainingZones computeZones, HeartRatePolicy policy) {
+                         ComputeTrainingZones computeZones, HeartRatePolicy policy, MeterRegistry registry) {
+        Gauge.builder("sinus.grpc.streams", openStreams, AtomicInteger::get)
+                .description("gRPC heart-rate streams open now").register(registry);
         this.identities = identities;
         this.recordReadings = recordReadings;
         this.getStatus = getStatus;
@@ -78,6 +84,8 @@ public class HeartRateGrpcService implements HeartRateMonitor {
 
     private Multi<HeartRateResponse> stream(UUID owner, Multi<HeartRateRequest> requests) {
         return Multi.createFrom().emitter(emitter -> {
+            openStreams.incrementAndGet();
+            emitter.onTermination(openStreams::decrementAndGet);
             // each request is stored as it arrives; its response waits for the one before it, so they go out in order
             var replied = new Object() {
                 CompletionStage<Void> last = CompletableFuture.completedFuture(null);

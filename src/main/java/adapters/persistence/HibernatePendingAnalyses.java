@@ -127,4 +127,10 @@ public class HibernatePendingAnalyses implements PendingAnalyses {
                 .setParameter("now", now)
                 .getResultList().stream().map(row -> new EcgKey((UUID) row[0], (UUID) row[1])).toList();
     }
+
+    @Override
+    public long countPending() {
+        return rows.session().createSelectionQuery("select count(*) from EcgEntity e where e.status = :pending", Long.class)
+                .setParameter("pending", EcgStatus.PENDING.name()).getSingleResult();
+    }
 }

@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 import usecase.account.LoginThrottledException;
+import usecase.port.AnalysisQueue;
 import usecase.port.HeartRateLog;
 import usecase.port.PasswordHasher;
 
@@ -144,6 +145,12 @@ public class Problems {
     @ServerExceptionMapper
     public Response readingsBacklog(HeartRateLog.Overloaded e, UriInfo uri) {
         return Response.fromResponse(plain(503, e.getMessage(), uri)).header(HttpHeaders.RETRY_AFTER, "1").build();
+    }
+
+    @ServerExceptionMapper
+    public Response analysisBacklog(AnalysisQueue.Full e, UriInfo uri) {
+        return Response.fromResponse(plain(503, e.getMessage(), uri))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).build();
     }
 
     @ServerExceptionMapper

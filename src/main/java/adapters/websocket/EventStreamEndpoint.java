@@ -23,10 +23,12 @@ import usecase.events.ListEvents;
  * the last id received misses nothing and repeats nothing. Authenticated on the upgrade (session cookie, Basic,
  * bearer token); each caller receives only their own events (an administrator has none of the users').
  */
-@WebSocket(path = "/v1/events/stream")
+@WebSocket(path = EventStreamEndpoint.PATH)
 @Authenticated
 @SessionScoped
 public class EventStreamEndpoint {
+
+    public static final String PATH = "/v1/events/stream";
 
     private final SecurityIdentity identity;
     private final WebSocketConnection connection;

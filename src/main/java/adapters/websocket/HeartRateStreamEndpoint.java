@@ -27,10 +27,12 @@ import usecase.heartrate.RecordReadings;
  * bearer token); an administrator is refused (403). Nothing here blocks: an open stream holds no thread, and
  * many messages of one connection may wait for their commit at once (pipelining), their replies still in order.
  */
-@WebSocket(path = "/v1/heart-rate/stream")
+@WebSocket(path = HeartRateStreamEndpoint.PATH)
 @RolesAllowed("user")
 @SessionScoped
 public class HeartRateStreamEndpoint {
+
+    public static final String PATH = "/v1/heart-rate/stream";
 
     private static final Logger LOG = Logger.getLogger(HeartRateStreamEndpoint.class);
 

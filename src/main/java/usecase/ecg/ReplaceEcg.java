@@ -32,6 +32,7 @@ public class ReplaceEcg {
     @Transactional
     public void execute(Command command) {
         limits.check(command.recording());
+        queue.admit();
         events.record(new DomainEvent.EcgSubmitted(command.key().ownerId(), command.key().id())); // first: see RecordEvents
         if (!ecgs.replace(command.key(), command.recording())) {
             throw EcgNotFound.of(command.key().id());

@@ -39,9 +39,11 @@ public class SubmitEcg {
     public record Result(UUID id, EcgStatus status) {
     }
 
+    /** @throws AnalysisQueue.Full when the analysis backlog is at its bound (nothing is stored) */
     @Transactional
     public Result execute(Command command) {
         limits.check(command.recording());
+        queue.admit();
         UUID id = command.id() != null ? command.id() : UUID.randomUUID();
         EcgKey key = new EcgKey(command.ownerId(), id);
         events.record(new DomainEvent.EcgSubmitted(command.ownerId(), id)); // first: see RecordEvents

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import usecase.port.HeartRateLog;
+import usecase.port.ReadingMetrics;
 import usecase.port.HeartRateSettings;
 
 /**
@@ -30,9 +31,12 @@ public class RecordReadings {
     private final HeartRateSettings settings;
     private final Clock clock;
     private final HeartRatePolicy policy;
+    private final ReadingMetrics metrics;
 
-    public RecordReadings(HeartRateLog log, HeartRateSettings settings, Clock clock, HeartRatePolicy policy) {
+    public RecordReadings(HeartRateLog log, HeartRateSettings settings, Clock clock, HeartRatePolicy policy,
+                          ReadingMetrics metrics) {
         this.log = log;
+        this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
         this.policy = policy;
@@ -74,9 +78,19 @@ public class RecordReadings {
             accepted.add(reading);
             verdicts.add(ReadingVerdict.Accepted.of(reading.alert()));
         }
+        int rejected = verdicts.size() - accepted.size();
+        if (rejected > 0) {
+            metrics.rejected(rejected);
+        }
         if (accepted.isEmpty()) {
             return CompletableFuture.completedFuture(verdicts);
         }
-        return log.append(owner, accepted, DomainEvent.readingsStored(owner, accepted)).thenApply(stored -> verdicts);
+        return log.append(owner, accepted, DomainEvent.readingsStored(owner, accepted)).whenComplete((stored, failure) -> {
+            if (failure == null) {
+                metrics.stored(accepted);
+            } else {
+                metrics.rejected(accepted.size());
+            }
+        }).thenApply(stored -> verdicts);
     }
 }

@@ -69,4 +69,7 @@ public interface PendingAnalyses {
      * claim on at {@code now}, oldest first.
      */
     List<EcgKey> findPending(Instant before, Instant now);
+
+    /** How many ECGs wait for their analysis (claimed or not): the backlog. */
+    long countPending();
 }

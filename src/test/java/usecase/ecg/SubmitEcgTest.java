@@ -24,6 +24,7 @@ import usecase.fakes.InMemoryEventLog;
 import usecase.fakes.MutableClock;
 import usecase.fakes.RecordingAnalysisQueue;
 import usecase.fakes.Recordings;
+import usecase.port.AnalysisQueue;
 
 class SubmitEcgTest {
 
@@ -51,6 +52,19 @@ class SubmitEcgTest {
         assertEquals(MutableClock.START, stored.submittedAt());
         assertEquals(0, stored.revision());
         assertEquals(List.of(new EcgKey(owner, id)), queue.enqueued());
+    }
+
+    @Test
+    void refusesNewWorkWhileTheAnalysisBacklogIsFullAndStoresNothing() {
+        queue.fill();
+
+        AnalysisQueue.Full full = assertThrows(AnalysisQueue.Full.class,
+                () -> submitEcg.execute(new SubmitEcg.Command(owner, UUID.randomUUID(), recording)));
+
+        assertEquals(7, full.retryAfterSeconds());
+        assertEquals(0, ecgs.countPending());
+        assertEquals(List.of(), events.published());
+        assertEquals(List.of(), queue.enqueued());
     }
 
     @Test

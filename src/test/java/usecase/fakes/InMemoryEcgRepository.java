@@ -210,7 +210,12 @@ public final class InMemoryEcgRepository implements EcgRepository, PendingAnalys
                 .toList();
     }
 
-    /** The ECG as stored now. */
+    @Override
+    public long countPending() {
+        return byKey.values().stream().filter(s -> s.ecg.status() == EcgStatus.PENDING).count();
+    }
+
+        /** The ECG as stored now. */
     public Optional<Ecg> stored(EcgKey key) {
         return Optional.ofNullable(byKey.get(key)).map(s -> s.ecg);
     }

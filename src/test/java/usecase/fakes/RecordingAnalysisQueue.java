@@ -16,6 +16,20 @@ public final class RecordingAnalysisQueue implements AnalysisQueue {
         enqueued.add(key);
     }
 
+    private boolean full;
+
+    @Override
+    public void admit() {
+        if (full) {
+            throw new Full("the backlog is full", 7);
+        }
+    }
+
+    /** From now on every {@link #admit()} refuses. */
+    public void fill() {
+        full = true;
+    }
+
     public List<EcgKey> enqueued() {
         return List.copyOf(enqueued);
     }

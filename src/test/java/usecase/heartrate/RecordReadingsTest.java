@@ -27,6 +27,7 @@ import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 import usecase.fakes.InMemoryHeartRateLog;
 import usecase.port.HeartRateSettings;
+import usecase.port.ReadingMetrics;
 import usecase.port.ReadingSeriesReader;
 
 class RecordReadingsTest {
@@ -37,7 +38,27 @@ class RecordReadingsTest {
     private final InMemoryHeartRateLog log = new InMemoryHeartRateLog();
     private final Settings settings = new Settings();
     private final HeartRatePolicy policy = new HeartRatePolicy(5, Duration.ofSeconds(30), Duration.ofDays(365), 100);
-    private final RecordReadings record = new RecordReadings(log, settings, Clock.fixed(NOW, ZoneOffset.UTC), policy);
+    private final Counted counted = new Counted();
+    private final RecordReadings record = new RecordReadings(log, settings, Clock.fixed(NOW, ZoneOffset.UTC), policy,
+            counted);
+
+    /** What {@link ReadingMetrics} was told. */
+    static final class Counted implements ReadingMetrics {
+        int stored;
+        int alerts;
+        int rejected;
+
+        @Override
+        public void stored(List<domain.heartrate.Reading> readings) {
+            stored += readings.size();
+            alerts += (int) readings.stream().filter(r -> r.alert() != null).count();
+        }
+
+        @Override
+        public void rejected(int count) {
+            rejected += count;
+        }
+    }
 
     static final class Settings implements HeartRateSettings {
         final Map<UUID, AlertThresholds> saved = new HashMap<>();
@@ -75,6 +96,7 @@ class RecordReadingsTest {
                 new ReadingVerdict.Rejected(Readings.OUT_OF_RANGE), ReadingVerdict.Accepted.of(Alert.HIGH),
                 new ReadingVerdict.Rejected(Readings.OUT_OF_RANGE)), verdicts);
         assertEquals(List.of(72, 48, 155), log.all(OWNER).stream().map(r -> r.bpm()).toList());
+        assertEquals(List.of(3, 2, 2), List.of(counted.stored, counted.alerts, counted.rejected));
         assertEquals(NOW, log.all(OWNER).get(0).time()); // no timestamp: the server's time
         // stored with the readings: one event carrying the accepted ones, and one per kind of alert (its first reading)
         assertEquals(List.of(new domain.event.DomainEvent.HeartRateRecorded(OWNER, log.all(OWNER)),
@@ -87,7 +109,9 @@ class RecordReadingsTest {
         log.holdCommits();
         CompletableFuture<List<ReadingVerdict>> verdicts = record.execute(OWNER, List.of(bpm(80))).toCompletableFuture();
         assertFalse(verdicts.isDone());
+        assertEquals(0, counted.stored); // counted once committed
         log.commit();
+        assertEquals(1, counted.stored);
         assertTrue(verdicts.isDone());
         assertEquals(1, log.all(OWNER).size());
     }
