@@ -104,6 +104,13 @@ final class PackagedApp implements AutoCloseable {
         process = null;
     }
 
+    /** {@link #stop()}, returning the exit code. */
+    int stopAndExitCode() throws InterruptedException {
+        Process stopping = process;
+        stop();
+        return stopping.exitValue();
+    }
+
     /** {@code kill -9}: no shutdown hook runs and the database is not closed. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();

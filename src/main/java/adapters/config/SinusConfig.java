@@ -161,6 +161,10 @@ public interface SinusConfig {
     }
 
     interface Http {
+        /** Graceful shutdown: how long requests in progress may take to finish after SIGTERM. */
+        @WithDefault("PT30S")
+        Duration drainTimeout();
+
         /** Largest request body accepted; larger ones get 413. */
         @WithDefault("32M")
         MemorySize maxBodySize();

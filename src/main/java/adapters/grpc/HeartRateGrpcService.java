@@ -40,7 +40,11 @@ import usecase.heartrate.HeartRatePolicy;
 import usecase.heartrate.RecordReadings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.concurrent.atomic.AtomicInteger;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.smallrye.mutiny.subscription.MultiEmitter;
+import jakarta.enterprise.event.Observes;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code heartrate.HeartRateMonitor} gRPC service that existing monitoring clients speak, served on the HTTP
@@ -59,11 +63,11 @@ public class HeartRateGrpcService implements HeartRateMonitor {
     private final GetHeartRateStatus getStatus;
     private final ComputeTrainingZones computeZones;
     private final HeartRatePolicy policy;
-    private final AtomicInteger openStreams = new AtomicInteger();
+    private final Set<MultiEmitter<? super HeartRateResponse>> openStreams = ConcurrentHashMap.newKeySet();
 
     HeartRateGrpcService(CurrentIdentityAssociation identities, RecordReadings recordReadings, GetHeartRateStatus getStatus,
                          ComputeTrainingZones computeZones, HeartRatePolicy policy, MeterRegistry registry) {
-        Gauge.builder("sinus.grpc.streams", openStreams, AtomicInteger::get)
+        Gauge.builder("sinus.grpc.streams", openStreams, Set::size)
                 .description("gRPC heart-rate streams open now").register(registry);
         this.identities = identities;
         this.recordReadings = recordReadings;
@@ -84,8 +88,8 @@ public class HeartRateGrpcService implements HeartRateMonitor {
 
     private Multi<HeartRateResponse> stream(UUID owner, Multi<HeartRateRequest> requests) {
         return Multi.createFrom().emitter(emitter -> {
-            openStreams.incrementAndGet();
-            emitter.onTermination(openStreams::decrementAndGet);
+            openStreams.add(emitter);
+            emitter.onTermination(() -> openStreams.remove(emitter));
             // each request is stored as it arrives; its response waits for the one before it, so they go out in order
             var replied = new Object() {
                 CompletionStage<Void> last = CompletableFuture.completedFuture(null);
@@ -99,6 +103,16 @@ public class HeartRateGrpcService implements HeartRateMonitor {
                     failure -> replied.last.whenComplete((done, ignored) -> emitter.fail(failure)),
                     () -> replied.last.whenComplete((done, ignored) -> emitter.complete()));
         });
+    }
+
+    /**
+     * At the start of a graceful shutdown every open stream ends with UNAVAILABLE, so its client reconnects (to another
+     * instance, or to this one once it is back) instead of holding the shutdown until its timeout.
+     */
+    void endStreams(@Observes @jakarta.annotation.Priority(1000) ShutdownDelayInitiatedEvent event) {
+        for (MultiEmitter<? super HeartRateResponse> stream : List.copyOf(openStreams)) {
+            stream.fail(Status.UNAVAILABLE.withDescription("Sinus is shutting down; reconnect shortly").asRuntimeException());
+        }
     }
 
     private CompletionStage<HeartRateResponse> submit(UUID owner, HeartRateRequest request) {

@@ -1,5 +1,9 @@
 package adapters.http;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import jakarta.annotation.Priority;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import adapters.config.SinusConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,6 +68,10 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
     private long minUploadRate;
 
     private final PrepareDatabase prepare;
+    /** Requests being answered now (WebSocket connections are not requests: they are told to go away instead). */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean draining;
+    private Duration drainTimeout = Duration.ofSeconds(30);
 
     HttpEdge(ObjectMapper mapper, PrepareDatabase prepare) {
         this.mapper = mapper;
@@ -78,6 +86,8 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         uploadLimit = config.http().maxImportSize().asLongValue();
         bodyTimeoutMs = config.http().bodyTimeout().toMillis();
         minUploadRate = config.http().minUploadRate().asLongValue();
+        drainTimeout = config.http().drainTimeout();
+        router.route().order(-310).handler(this::countInFlight);
         // Before authentication (-200), which may need the database: every route but the platform's own (/q/:
         // health, OpenAPI) waits for it, WebSocket upgrades included.
         router.route().order(-300).handler(this::capConnections);
@@ -182,6 +192,42 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
     }
 
     /** Until the database has been prepared (it may be down at start-up), every request gets a 503. */
+    private void countInFlight(RoutingContext context) {
+        if (draining && !context.normalizedPath().startsWith("/q/")) {
+            context.response().putHeader(HttpHeaders.RETRY_AFTER, "1").putHeader(HttpHeaders.CONNECTION, "close");
+            respond(context, 503, "Sinus is shutting down; try again shortly.");
+            return;
+        }
+        if (!"websocket".equalsIgnoreCase(context.request().getHeader(HttpHeaders.UPGRADE))) {
+            inFlight.incrementAndGet();
+            context.addEndHandler(ended -> inFlight.decrementAndGet());
+        }
+        context.next();
+    }
+
+    /**
+     * Graceful shutdown (SIGTERM), after the streams were told to go away ({@code adapters.websocket.GoingAway},
+     * the gRPC service): new requests get 503, and the stop waits until those in progress are answered, at most
+     * {@code sinus.http.drain-timeout}. (Quarkus's own {@code quarkus.shutdown.timeout} is not used: it counts every
+     * WebSocket upgrade as a request that never ends, so any WebSocket opened since the start held every stop for the
+     * whole timeout.)
+     */
+    void drain(@Observes @Priority(2000) ShutdownDelayInitiatedEvent event) {
+        draining = true;
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (inFlight.get() > 0) {
+            LOG.warnf("%d request(s) still running after %s; stopping anyway", inFlight.get(), drainTimeout);
+        }
+    }
+
     private void refuseUntilPrepared(RoutingContext context) {
         if (prepare.isPrepared() || context.normalizedPath().startsWith("/q/")) {
             context.next();

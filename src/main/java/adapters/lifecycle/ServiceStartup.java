@@ -5,6 +5,8 @@ import adapters.http.Failures;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import java.util.concurrent.CompletableFuture;
+import usecase.account.Authenticate;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,9 +41,12 @@ public class ServiceStartup implements HealthCheck {
     private final Path spool;
     private volatile boolean stopping;
 
-    ServiceStartup(PrepareDatabase prepare, SinusConfig config,
+    private final Authenticate authenticate;
+
+    ServiceStartup(PrepareDatabase prepare, SinusConfig config, Authenticate authenticate,
                    @ConfigProperty(name = "quarkus.http.body.uploads-directory") String spool) {
         this.prepare = prepare;
+        this.authenticate = authenticate;
         this.config = config;
         this.spool = Path.of(spool);
     }
@@ -49,6 +54,8 @@ public class ServiceStartup implements HealthCheck {
     void onStart(@Observes StartupEvent event) {
         emptySpool();
         attempt(true);
+        // the timing decoy for unknown usernames is one bcrypt hash: made beside the first requests, not before them
+        CompletableFuture.runAsync(authenticate::prepare);
     }
 
     /** A retry already triggered must not run into the beans being destroyed. */

@@ -4,6 +4,7 @@ import domain.heartrate.Alert;
 import domain.heartrate.Reading;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import usecase.port.ReadingMetrics;
  * {@code sinus_readings_total{result="stored"|"rejected"}} and {@code sinus_alerts_total{kind="low"|"high"}}: the
  * readings of every transport (REST, WebSocket, gRPC, CSV import), counted where they are judged.
  */
+@Startup // every series is there, at 0, from the start
 @ApplicationScoped
 public class MicrometerReadingMetrics implements ReadingMetrics {
 

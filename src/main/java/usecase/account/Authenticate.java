@@ -30,7 +30,7 @@ public class Authenticate {
     private final VerifiedCredentials verified;
     private final LoginThrottle throttle;
     private final Clock clock;
-    private final String decoyHash;
+    private volatile String decoyHash;
 
     public Authenticate(UserRepository users, ApiTokenRepository tokens, PasswordHasher hasher,
                         VerifiedCredentials verified, LoginThrottle throttle, Clock clock) {
@@ -40,7 +40,30 @@ public class Authenticate {
         this.verified = verified;
         this.throttle = throttle;
         this.clock = clock;
-        this.decoyHash = hasher.hash("decoy password, never matches a real one");
+    }
+
+    /**
+     * The hash that a password for an unknown username is checked against, so that the check takes as long as for a
+     * real account. Made once, when first needed (a bcrypt hash at start-up would delay every start by one hash in a
+     * JVM that has not compiled bcrypt yet); {@link #prepare()} makes it ahead of time.
+     */
+    private String decoyHash() {
+        String decoy = decoyHash;
+        if (decoy == null) {
+            synchronized (this) {
+                decoy = decoyHash;
+                if (decoy == null) {
+                    decoy = hasher.hash("decoy password, never matches a real one");
+                    decoyHash = decoy;
+                }
+            }
+        }
+        return decoy;
+    }
+
+    /** Makes what the first check of a password needs, so that it does not pay for it (called off the start-up path). */
+    public void prepare() {
+        decoyHash();
     }
 
     /**
@@ -59,7 +82,7 @@ public class Authenticate {
         }
         if (found.isEmpty()) {
             // Spend the same time as for a real account, so response times do not reveal usernames.
-            hasher.verify(password, decoyHash);
+            hasher.verify(password, decoyHash());
             throttle.failed(username, address);
             return Optional.empty();
         }
