@@ -149,7 +149,7 @@ def hey(seconds, concurrency, path, auth, body_file=None):
         args += ["-m", "POST", "-T", "application/json", "-D", body_file]
     out = subprocess.run(args + [BASE + path], capture_output=True, text=True).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p99 = re.search(r"99%% in ([\d.]+) secs", out)
+    p99 = re.search(r"99% in ([\d.]+) secs", out)
     codes = dict((int(c), int(n)) for c, n in re.findall(r"\[(\d+)\]\s+(\d+) responses", out))
     return rate, float(p99.group(1)) * 1000 if p99 else float("nan"), codes
 

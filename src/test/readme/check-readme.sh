@@ -17,7 +17,7 @@ for block in blocks:
         continue
     lines = []
     for line in block.splitlines():
-        if "java -jar target/quarkus-app/quarkus-run.jar" in line and not line.rstrip().endswith("\\"):
+        if "-jar target/quarkus-app/quarkus-run.jar" in line and not line.rstrip().endswith("\\"):
             port = re.search(r"QUARKUS_HTTP_PORT=(\d+)", line)
             port = port.group(1) if port else "8080"
             lines.append("(" + line.strip() + ") > readme-" + port + ".log 2>&1 &")

@@ -164,6 +164,18 @@ class HeartRateGrpcTest {
     }
 
     @Test
+    void aMessageOverTheLimitIsResourceExhausted() {
+        TestAccounts.User user = TestAccounts.newUser("grpc-big");
+        var stub = blocking(user.basicAuthorization());
+        int[] many = new int[200_000]; // ~1.4 MB of measurements, over the 1 MiB limit
+        java.util.Arrays.fill(many, 120);
+        StatusRuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
+                () -> stub.calculateExerciseZones(zoneRequest(30, 5, many)));
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, refused.getStatus().getCode());
+        assertEquals(5, stub.calculateExerciseZones(zoneRequest(30, 5, 120, 121)).getTotalDuration(), "the channel goes on");
+    }
+
+    @Test
     void zonesUseTheThreeZoneMappingWithoutACap() {
         TestAccounts.User user = TestAccounts.newUser("grpc-zones");
         var stub = blocking(user.basicAuthorization());

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import adapters.rest.TestAccounts;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +77,38 @@ class HeartRateStreamTest {
         public void close() {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
         }
+    }
+
+    @Test
+    void aMessageOverTheLimitEndsTheConnectionAndStoresNothing() throws Exception {
+        TestAccounts.User user = TestAccounts.newUser("hr-ws-big");
+        // Vert.x closes with 1009 and the reason "Cannot process text frame of size ...", which is longer than the
+        // 123 bytes a close frame may carry: the JDK's client reports that as a protocol error instead of the close.
+        CompletableFuture<String> ended = new CompletableFuture<>();
+        WebSocket socket = HTTP.newWebSocketBuilder().header("Authorization", user.basicAuthorization())
+                .buildAsync(URI.create("ws://localhost:" + RestAssured.port + "/v1/heart-rate/stream"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        ended.complete("closed " + statusCode);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        ended.complete("a reply");
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket webSocket, Throwable error) {
+                        ended.complete("ended: " + error.getCause());
+                    }
+                }).join();
+        String big = "[" + "{\"bpm\":70},".repeat(100_000) + "{\"bpm\":70}]"; // 1.2 MB, over the 1 MiB limit
+        socket.sendText(big, true);
+        String how = ended.get(10, TimeUnit.SECONDS);
+        assertTrue(how.equals("closed 1009") || how.contains("CLOSE's payload length"), how);
+        user.request().get("/v1/heart-rate/readings").then().statusCode(200).body("total_items", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test
