@@ -53,6 +53,7 @@ class ArchitectureTest {
             .adapter("http", "adapters.http..")
             .adapter("lifecycle", "adapters.lifecycle..")
             .adapter("fileformat", "adapters.fileformat..")
+            .adapter("metrics", "adapters.metrics..")
             // The domain has no separate domain-service layer: its analyzers are part of the model.
             .withOptionalLayers(true)
             // adapters.config holds the shared @ConfigMapping and Clock producer every adapter reads;

@@ -1,7 +1,5 @@
-package adapters.metrics;
+package adapters.websocket;
 
-import adapters.websocket.EventStreamEndpoint;
-import adapters.websocket.HeartRateStreamEndpoint;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
