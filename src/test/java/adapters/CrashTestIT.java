@@ -58,10 +58,7 @@ class CrashTestIT {
     @ValueSource(strings = {"h2", "postgresql"})
     void nothingAcknowledgedIsLostOverRepeatedKillMinus9UnderLoad(String database) throws Exception {
         Map<String, String> environment = new HashMap<>(Map.of("SINUS_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        try (EmbeddedPostgres postgres = "postgresql".equals(database) ? TestPostgres.start() : null) {
-            if (postgres != null) {
-                environment.putAll(TestPostgres.environment(postgres));
-            }
+        try (EmbeddedPostgres postgres = TestPostgres.startFor(database, environment)) {
             try (PackagedApp app = new PackagedApp(workDir, environment)) {
                 crashRepeatedly(app, database);
             }

@@ -43,10 +43,7 @@ class HeartRateStreamCrashIT {
     @ValueSource(strings = {"h2", "postgresql"})
     void everyAcknowledgedReadingSurvivesKillMinus9AndNoneIsStoredTwice(String database) throws Exception {
         Map<String, String> environment = new HashMap<>(Map.of("SINUS_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        try (EmbeddedPostgres postgres = "postgresql".equals(database) ? TestPostgres.start() : null) {
-            if (postgres != null) {
-                environment.putAll(TestPostgres.environment(postgres));
-            }
+        try (EmbeddedPostgres postgres = TestPostgres.startFor(database, environment)) {
             streamKillRestartAndCheck(environment);
         }
     }

@@ -17,6 +17,19 @@ final class TestPostgres {
                 "SINUS_DB_USERNAME", "postgres", "SINUS_DB_PASSWORD", "postgres");
     }
 
+    /**
+     * For {@code "postgresql"}: starts a server and adds the environment that points the jar at it to {@code
+     * environment}; for {@code "h2"}: null (nothing to start or close).
+     */
+    static EmbeddedPostgres startFor(String database, Map<String, String> environment) {
+        if (!"postgresql".equals(database)) {
+            return null;
+        }
+        EmbeddedPostgres postgres = start();
+        environment.putAll(environment(postgres));
+        return postgres;
+    }
+
     static EmbeddedPostgres start() {
         try {
             return EmbeddedPostgres.builder().start();

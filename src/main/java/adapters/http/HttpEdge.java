@@ -191,9 +191,13 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         return bare.equalsIgnoreCase(host);
     }
 
-    /** Until the database has been prepared (it may be down at start-up), every request gets a 503. */
+    /** The platform's own routes (health, metrics, OpenAPI) stay open while the database is away and while draining. */
+    private static boolean platform(RoutingContext context) {
+        return context.normalizedPath().startsWith("/q/");
+    }
+
     private void countInFlight(RoutingContext context) {
-        if (draining && !context.normalizedPath().startsWith("/q/")) {
+        if (draining && !platform(context)) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, "1").putHeader(HttpHeaders.CONNECTION, "close");
             respond(context, 503, "Sinus is shutting down; try again shortly.");
             return;
@@ -228,8 +232,9 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
         }
     }
 
+    /** Until the database has been prepared (it may be down at start-up), every request gets a 503. */
     private void refuseUntilPrepared(RoutingContext context) {
-        if (prepare.isPrepared() || context.normalizedPath().startsWith("/q/")) {
+        if (prepare.isPrepared() || platform(context)) {
             context.next();
             return;
         }

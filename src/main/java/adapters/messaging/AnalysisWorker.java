@@ -11,7 +11,8 @@ import domain.ecg.EcgKey;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.List;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -35,19 +36,22 @@ public class AnalysisWorker {
     private final PrepareDatabase prepare;
     private final Duration retryInterval;
     private volatile boolean stopping;
-    private final MeterRegistry registry;
     private final Timer duration;
+    /** {@code sinus_analyses_total{outcome}}: analysed, failed (the ECG is marked failed), skipped (nothing to do)... */
+    private final Map<AnalyseEcg.Outcome, Counter> outcomes = new EnumMap<>(AnalyseEcg.Outcome.class);
+    /** ...and error (it threw: the ECG stays pending and is retried). Every series exists from the start, at 0. */
+    private final Counter errors;
 
     AnalysisWorker(AnalyseEcg analyseEcg, ResumePendingAnalyses resumePending, PrepareDatabase prepare,
                    SinusConfig config, MeterRegistry registry) {
-        this.registry = registry;
         this.duration = Timer.builder("sinus.analysis.duration")
                 .description("Time from claiming an ECG to storing its results or its failure")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(5)).register(registry);
-        for (String outcome : OUTCOMES) {
-            outcomes(outcome); // every series exists from the start, at 0
+        for (AnalyseEcg.Outcome outcome : AnalyseEcg.Outcome.values()) {
+            outcomes.put(outcome, outcomes(registry, outcome.name().toLowerCase()));
         }
+        this.errors = outcomes(registry, "error");
         this.analyseEcg = analyseEcg;
         this.resumePending = resumePending;
         this.prepare = prepare;
@@ -63,22 +67,19 @@ public class AnalysisWorker {
             if (outcome != AnalyseEcg.Outcome.SKIPPED) {
                 duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             }
-            outcomes(outcome.name().toLowerCase()).increment();
+            outcomes.get(outcome).increment();
         } catch (RuntimeException e) {
-            outcomes("error").increment();
+            errors.increment();
             // Never let one failure cancel the stream. The ECG stays pending, its claim is given back, and
             // retryStalled queues it again; the attempt was counted, so one that keeps failing ends failed.
             LOG.errorf(e, "could not analyse ECG %s; it stays pending", key);
         }
     }
 
-    /** {@code sinus_analyses_total{outcome}}: analysed, failed (the ECG is marked failed), skipped (nothing to do), error. */
-    private Counter outcomes(String outcome) {
+    private static Counter outcomes(MeterRegistry registry, String outcome) {
         return Counter.builder("sinus.analyses").description("Analysis attempts, by outcome")
                 .tag("outcome", outcome).register(registry);
     }
-
-    private static final List<String> OUTCOMES = List.of("analysed", "failed", "skipped", "error");
 
     /** A retry already triggered must not run into the beans being destroyed. */
     void onStop(@Observes ShutdownEvent event) {

@@ -73,11 +73,6 @@ public class ChannelAnalysisQueue implements AnalysisQueue {
         }
     }
 
-    /** ECGs waiting for their analysis, as last counted (plus those sent since). */
-    public long backlog() {
-        return backlog.get();
-    }
-
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
     }
