@@ -1,7 +1,9 @@
 package adapters.messaging;
 
 import adapters.config.SinusConfig;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.event.Observes;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -61,6 +63,9 @@ public class AnalysisWorker {
     @Incoming(ChannelAnalysisQueue.JOBS)
     @Blocking(value = "sinus-analysis", ordered = false)
     public void analyse(EcgKey key) {
+        if (stopping) {
+            return; // the service is stopping: the ECG stays pending, and the next start resumes it
+        }
         long start = System.nanoTime();
         try {
             AnalyseEcg.Outcome outcome = analyseEcg.execute(key);
@@ -69,6 +74,12 @@ public class AnalysisWorker {
             }
             outcomes.get(outcome).increment();
         } catch (RuntimeException e) {
+            if (stopping) {
+                // the stop closed the database under this analysis: handed back, not failed (its attempt stays
+                // counted, as for a crash; the claim is released at the next start, which analyses it again)
+                LOG.infof("the analysis of ECG %s was cut off by the stop; it stays pending and resumes at the next start", key);
+                return;
+            }
             errors.increment();
             // Never let one failure cancel the stream. The ECG stays pending, its claim is given back, and
             // retryStalled queues it again; the attempt was counted, so one that keeps failing ends failed.
@@ -83,6 +94,11 @@ public class AnalysisWorker {
 
     /** A retry already triggered must not run into the beans being destroyed. */
     void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** From the start of a graceful shutdown no new analysis starts: those already running finish or are handed back. */
+    void onShutdownBegins(@Observes @Priority(1000) ShutdownDelayInitiatedEvent event) { // before the drain (2000)
         stopping = true;
     }
 
