@@ -156,7 +156,11 @@ class AuthorizationMatrixTest {
                     .addMeasurements(HeartRateMeasurement.newBuilder().setBpm(125).setTimestamp(1767225610)).build(),
                     "UNAUTHENTICATED UNAUTHENTICATED OK OK PERMISSION_DENIED"));
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1: the export's body is not read, and on HTTP/2 Quarkus answers a client's reset of one streamed response
+    // by closing the whole connection (io.quarkus.vertx.utils.VertxOutputStream), failing the next request on it with
+    // "GOAWAY received" when that one is already under way (README, known gaps)
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ManagedChannel channel;
 

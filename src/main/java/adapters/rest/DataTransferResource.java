@@ -11,8 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
@@ -23,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 import usecase.port.ArchiveFormat;
 import usecase.transfer.ExportArchive;
 import usecase.transfer.RestoreArchive;
@@ -34,6 +38,8 @@ import usecase.transfer.RestoreArchive;
 @SecurityRequirement(name = "basic")
 @SecurityRequirement(name = "bearer")
 public class DataTransferResource {
+
+    private static final Logger LOG = Logger.getLogger(DataTransferResource.class);
 
     /** Archives are gzip streams. */
     static final String ARCHIVE_MEDIA_TYPE = "application/gzip";
@@ -59,13 +65,56 @@ public class DataTransferResource {
     @APIResponse(responseCode = "200", description = "The archive")
     public Response export() {
         StreamingOutput body = output -> {
-            try (ArchiveFormat.Output writer = archives.writer(output)) {
+            ToTheClient client = new ToTheClient(output);
+            try (ArchiveFormat.Output writer = archives.writer(client)) {
                 exportData.execute(writer);
+            } catch (IOException | UncheckedIOException e) {
+                if (!client.gone) {
+                    throw e;
+                }
+                // The client stopped reading (it cancelled, or its connection broke): the export stops here, and its
+                // archive, without an end record, shows itself incomplete. Not a failure of the service: answering it
+                // as one would close the connection, and with HTTP/2 every other request the client has on it.
+                LOG.debugf("an export ended early: its client stopped reading (%s)", e.getMessage());
             }
         };
         return Response.ok(body, ARCHIVE_MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"sinus-" + LocalDate.now() + ".ndjson.gz\"")
                 .build();
+    }
+
+    /** The response body, which remembers whether writing to the client ever failed. */
+    private static final class ToTheClient extends FilterOutputStream {
+        private boolean gone;
+
+        ToTheClient(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                gone = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                gone = true;
+                throw e;
+            }
+        }
     }
 
     @POST
