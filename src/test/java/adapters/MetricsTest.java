@@ -116,6 +116,8 @@ class MetricsTest {
         assertEquals(1, delta(before, after, "sinus_readings_total", "result=\"rejected\""));
         assertEquals(1, delta(before, after, "sinus_alerts_total", "kind=\"high\""));
         assertEquals(1, delta(before, after, "sinus_alerts_total", "kind=\"low\""));
+        assertTrue(after.containsKey("sinus_readings_total{result=\"throttled\"}"),
+                "readings refused for their stream's rate (counted by HeartRateStreamTest)");
     }
 
     private static double delta(Map<String, Double> before, Map<String, Double> after, String name, String label) {

@@ -39,6 +39,15 @@ public interface SinusConfig {
         /** Readings one request, WebSocket message or CSV batch may carry. */
         @WithDefault("10000")
         int maxBatch();
+        /**
+         * Readings one live stream (a WebSocket connection, a gRPC stream) may send per second, on average; a message
+         * beyond is refused whole (0: no limit).
+         */
+        @WithDefault("5000")
+        int streamRate();
+        /** Readings one live stream may send at once above its rate (at least max-batch, or larger messages never pass). */
+        @WithDefault("10000")
+        int streamBurst();
         /** Readings waiting to be committed, over all clients; beyond that new ones are refused (503, retry). */
         @WithDefault("500000")
         long maxPendingReadings();

@@ -13,6 +13,8 @@ import adapters.grpc.heartrate.StatusResponse;
 import adapters.http.Caller;
 import adapters.http.Failures;
 import adapters.http.ReadingMessages;
+import adapters.http.StreamLimits;
+import adapters.http.StreamRate;
 import domain.InvalidInputException;
 import domain.heartrate.Alert;
 import domain.heartrate.Reading;
@@ -50,7 +52,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The {@code heartrate.HeartRateMonitor} gRPC service that existing monitoring clients speak, served on the HTTP
  * port and authenticated like the REST API (an {@code authorization} metadata entry: {@code Bearer <token>} or
  * {@code Basic ...}). It calls the same use cases as REST and the WebSocket stream. A stream is pipelined: every
- * reading is handed to the store as it arrives and answered, in order, once stored; it holds no thread.
+ * reading is handed to the store as it arrives and answered, in order, once stored; it holds no thread. A stream sends
+ * at most {@code sinus.heart-rate.stream-rate} readings per second ({@link StreamRate}): one beyond is answered
+ * {@code success=false} with the reason, unstored, and the stream goes on.
  */
 @GrpcService
 public class HeartRateGrpcService implements HeartRateMonitor {
@@ -63,10 +67,12 @@ public class HeartRateGrpcService implements HeartRateMonitor {
     private final GetHeartRateStatus getStatus;
     private final ComputeTrainingZones computeZones;
     private final HeartRatePolicy policy;
+    private final StreamLimits limits;
     private final Set<MultiEmitter<? super HeartRateResponse>> openStreams = ConcurrentHashMap.newKeySet();
 
     HeartRateGrpcService(CurrentIdentityAssociation identities, RecordReadings recordReadings, GetHeartRateStatus getStatus,
-                         ComputeTrainingZones computeZones, HeartRatePolicy policy, MeterRegistry registry) {
+                         ComputeTrainingZones computeZones, HeartRatePolicy policy, StreamLimits limits,
+                         MeterRegistry registry) {
         Gauge.builder("sinus.grpc.streams", openStreams, Set::size)
                 .description("gRPC heart-rate streams open now").register(registry);
         this.identities = identities;
@@ -74,6 +80,7 @@ public class HeartRateGrpcService implements HeartRateMonitor {
         this.getStatus = getStatus;
         this.computeZones = computeZones;
         this.policy = policy;
+        this.limits = limits;
     }
 
     @Override
@@ -94,9 +101,11 @@ public class HeartRateGrpcService implements HeartRateMonitor {
             var replied = new Object() {
                 CompletionStage<Void> last = CompletableFuture.completedFuture(null);
             };
+            StreamRate rate = limits.open();
             requests.subscribe().with(
                     request -> {
-                        CompletionStage<HeartRateResponse> response = submit(owner, request);
+                        CompletionStage<HeartRateResponse> response = rate.take(1) ? submit(owner, request)
+                                : CompletableFuture.completedFuture(failure(rate.refusal()));
                         replied.last = replied.last.thenCombine(response, (previous, reply) -> reply)
                                 .thenAccept(emitter::emit);
                     },

@@ -2,6 +2,8 @@ package adapters.websocket;
 
 import adapters.http.Caller;
 import adapters.http.ReadingMessages;
+import adapters.http.StreamLimits;
+import adapters.http.StreamRate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +28,8 @@ import usecase.heartrate.RecordReadings;
  * {@code {"status": "error", ...}} and the stream goes on. The caller is authenticated on the upgrade (Basic,
  * bearer token); an administrator is refused (403). Nothing here blocks: an open stream holds no thread, and
  * many messages of one connection may wait for their commit at once (pipelining), their replies still in order.
+ * A connection sends at most {@code sinus.heart-rate.stream-rate} readings per second ({@link StreamRate}); a message
+ * beyond gets the error for each of its readings, and none of them is stored.
  */
 @WebSocket(path = HeartRateStreamEndpoint.PATH)
 @RolesAllowed("user")
@@ -40,15 +44,17 @@ public class HeartRateStreamEndpoint {
     private final RecordReadings recordReadings;
     private final ObjectMapper mapper;
     private final WebSocketConnection connection;
+    private final StreamRate rate;
     /** Completes when the reply to the latest message has been handed to the connection. */
     private CompletionStage<Void> replied = CompletableFuture.completedFuture(null);
 
     HeartRateStreamEndpoint(SecurityIdentity identity, RecordReadings recordReadings, ObjectMapper mapper,
-                            WebSocketConnection connection) {
+                            WebSocketConnection connection, StreamLimits limits) {
         this.identity = identity;
         this.recordReadings = recordReadings;
         this.mapper = mapper;
         this.connection = connection;
+        this.rate = limits.open();
     }
 
     @OnTextMessage
@@ -63,10 +69,17 @@ public class HeartRateStreamEndpoint {
         try {
             json = mapper.readTree(message);
         } catch (JsonProcessingException e) {
+            json = null;
+        }
+        ReadingMessages.Parsed parsed = json == null ? null : ReadingMessages.parse(json);
+        if (!rate.take(parsed == null ? 1 : parsed.items().size())) {
+            return CompletableFuture.completedFuture(parsed == null || !parsed.array()
+                    ? ReadingMessages.Verdict.error(rate.refusal()) : parsed.failed(rate.refusal()));
+        }
+        if (json == null) {
             return CompletableFuture.completedFuture(ReadingMessages.Verdict.error(
                     "The message is not JSON: send a reading such as {\"bpm\": 72} or an array of them."));
         }
-        ReadingMessages.Parsed parsed = ReadingMessages.parse(json);
         if (parsed == null) {
             return CompletableFuture.completedFuture(ReadingMessages.Verdict.error(
                     "The message must be a reading such as {\"bpm\": 72} or an array of them."));

@@ -113,6 +113,54 @@ class HeartRateGrpcTest {
     }
 
     @Test
+    void aStreamBeyondItsRateIsAnsweredWithTheReasonAndGoesOn() throws Exception {
+        // the test profile's rate: 20 readings/s, 200 at once; a stream opens with its 200
+        TestAccounts.User user = TestAccounts.newUser("grpc-rate");
+        BlockingQueue<HeartRateResponse> replies = new LinkedBlockingQueue<>();
+        StreamObserver<HeartRateRequest> requests = HeartRateMonitorGrpc.newStub(channel)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(authorization(user.basicAuthorization())))
+                .streamHeartRate(new StreamObserver<>() {
+                    @Override
+                    public void onNext(HeartRateResponse response) {
+                        replies.add(response);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+        int sent = 400; // beyond the 200, the refill would have to be 10 s for all of them to pass
+        for (int i = 0; i < sent; i++) {
+            requests.onNext(bpm(70));
+        }
+        int accepted = 0;
+        int refused = 0;
+        for (int i = 0; i < sent; i++) {
+            HeartRateResponse reply = replies.poll(10, TimeUnit.SECONDS);
+            if (reply.getSuccess()) {
+                accepted++;
+            } else {
+                assertEquals("Too many readings on this stream: at most 20 per second (200 at once); this message was "
+                        + "not stored, send it again in a moment.", reply.getError());
+                refused++;
+            }
+            if (i < 200) {
+                assertTrue(reply.getSuccess(), "reading " + i + " is within the stream's first 200");
+            }
+        }
+        assertTrue(refused > 0, "all " + sent + " passed");
+        Thread.sleep(600); // 12 readings' worth
+        requests.onNext(bpm(71));
+        assertTrue(replies.poll(10, TimeUnit.SECONDS).getSuccess(), "the stream goes on");
+        requests.onCompleted();
+        user.request().get("/v1/heart-rate/readings").then().body("total_items", org.hamcrest.Matchers.equalTo(accepted + 1));
+    }
+
+    @Test
     void statusAfterSixtyAndOneHundredSixtyIsHighWithTheirExtremes() {
         TestAccounts.User user = TestAccounts.newUser("grpc-status");
         var stub = blocking("Bearer " + user.newToken());

@@ -154,6 +154,49 @@ class HeartRateStreamTest {
         user.request().get("/v1/heart-rate/readings").then().body("items.bpm", contains(170, 60, 70));
     }
 
+    /** {@code sinus_readings_total{result="throttled"}} now. */
+    private static double throttled() {
+        java.util.regex.Matcher sample = java.util.regex.Pattern.compile("(?m)^sinus_readings_total\\{result=\"throttled\"} (\\S+)$")
+                .matcher(RestAssured.get("/q/metrics").then().statusCode(200).extract().asString());
+        assertTrue(sample.find(), "the throttled series is there");
+        return Double.parseDouble(sample.group(1));
+    }
+
+    private static String readings(int n) {
+        return "[" + "{\"bpm\":70},".repeat(n - 1) + "{\"bpm\":70}]";
+    }
+
+    @Test
+    void aMessageBeyondTheConnectionsRateIsRefusedWholeAndTheStreamGoesOn() throws Exception {
+        // the test profile's rate: 20 readings/s, 200 at once; a connection opens with its 200
+        TestAccounts.User user = TestAccounts.newUser("ws-rate");
+        double throttledBefore = throttled();
+        try (Client client = Client.connect(user.basicAuthorization())) {
+            client.send(readings(200));
+            JsonNode first = client.next();
+            assertEquals(200, first.size());
+            first.forEach(verdict -> assertEquals("accepted", verdict.get("status").asText()));
+
+            client.send(readings(200)); // would need 10 s of refill
+            JsonNode refused = client.next();
+            assertEquals(200, refused.size());
+            for (JsonNode verdict : refused) {
+                assertEquals("error", verdict.get("status").asText());
+                assertEquals("Too many readings on this stream: at most 20 per second (200 at once); this message was "
+                        + "not stored, send it again in a moment.", verdict.get("message").asText());
+            }
+            Thread.sleep(600); // 12 readings' worth
+            client.send("{\"bpm\":71}");
+            assertEquals("accepted", client.next().get("status").asText());
+        }
+        user.request().get("/v1/heart-rate/readings").then().body("total_items", org.hamcrest.Matchers.equalTo(201));
+        assertEquals(200, throttled() - throttledBefore, 0.0);
+        try (Client other = Client.connect(user.basicAuthorization())) { // each connection has its own rate
+            other.send(readings(200));
+            assertEquals("accepted", other.next().get(199).get("status").asText());
+        }
+    }
+
     @Test
     void theUpgradeNeedsAUserAccount() {
         TestAccounts.User user = TestAccounts.newUser("ws-auth");
