@@ -3,15 +3,10 @@ package adapters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import adapters.grpc.heartrate.HeartRateMonitorGrpc;
-import adapters.grpc.heartrate.HeartRateRequest;
-import adapters.grpc.heartrate.HeartRateResponse;
+import adapters.grpc.HeartRateStream;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
-import io.grpc.stub.StreamObserver;
 import io.restassured.http.ContentType;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,12 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -71,30 +64,9 @@ class GracefulShutdownIT {
                     }).get(10, TimeUnit.SECONDS);
 
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", app.port()).usePlaintext().build();
-            Metadata headers = new Metadata();
-            headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), basic);
-            BlockingQueue<HeartRateResponse> replies = new LinkedBlockingQueue<>();
-            CompletableFuture<Status> streamEnded = new CompletableFuture<>();
-            StreamObserver<HeartRateRequest> readings = HeartRateMonitorGrpc.newStub(channel)
-                    .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-                    .streamHeartRate(new StreamObserver<>() {
-                        @Override
-                        public void onNext(HeartRateResponse reply) {
-                            replies.add(reply);
-                        }
-
-                        @Override
-                        public void onError(Throwable t) {
-                            streamEnded.complete(Status.fromThrowable(t));
-                        }
-
-                        @Override
-                        public void onCompleted() {
-                            streamEnded.complete(Status.OK);
-                        }
-                    });
-            readings.onNext(HeartRateRequest.newBuilder().setBpm(70).build());
-            assertTrue(replies.poll(10, TimeUnit.SECONDS).getSuccess(), "the stream works before the stop");
+            HeartRateStream readings = HeartRateStream.open(channel, basic);
+            readings.send(70);
+            assertTrue(readings.next().getSuccess(), "the stream works before the stop");
 
             // an ECG whose body is half sent when the stop comes
             SlowBody body = new SlowBody(("{\"sampling_rate_hz\":250,\"leads\":[{\"name\":\"I\",\"signal\":[0,5,-5,3,-3,2,0,1]}]}")
@@ -120,7 +92,7 @@ class GracefulShutdownIT {
             String id = response.body().replaceAll(".*\"id\"\\s*:\\s*\"([0-9a-f-]{36})\".*", "$1");
 
             assertEquals(1001, socketClosed.get(30, TimeUnit.SECONDS), "a close frame: going away");
-            assertEquals(Status.Code.UNAVAILABLE, streamEnded.get(30, TimeUnit.SECONDS).getCode());
+            assertEquals(Status.Code.UNAVAILABLE, readings.ended.get(30, TimeUnit.SECONDS).getCode());
             assertEquals(143, exit.get(60, TimeUnit.SECONDS), "128 + SIGTERM, once the shutdown has run");
             assertTrue(app.log().contains("stopped in"), app.log());
             assertTrue(System.nanoTime() - stopping < TimeUnit.SECONDS.toNanos(20),

@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import adapters.grpc.HeartRateStream;
 import adapters.rest.TestAccounts;
-import adapters.grpc.heartrate.HeartRateMonitorGrpc;
-import adapters.grpc.heartrate.HeartRateRequest;
-import adapters.grpc.heartrate.HeartRateResponse;
 import io.grpc.ManagedChannel;
-import io.grpc.Metadata;
 import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.MetadataUtils;
-import io.grpc.stub.StreamObserver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -24,8 +19,6 @@ import java.net.http.WebSocket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -140,29 +133,11 @@ class MetricsTest {
         ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", RestAssured.port).usePlaintext().build();
         try {
             double streamsBefore = value(scrape(), "sinus_grpc_streams");
-            Metadata headers = new Metadata();
-            headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), user.basicAuthorization());
-            BlockingQueue<HeartRateResponse> replies = new LinkedBlockingQueue<>();
-            StreamObserver<HeartRateRequest> requests = HeartRateMonitorGrpc.newStub(channel)
-                    .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-                    .streamHeartRate(new StreamObserver<>() {
-                        @Override
-                        public void onNext(HeartRateResponse response) {
-                            replies.add(response);
-                        }
-
-                        @Override
-                        public void onError(Throwable t) {
-                        }
-
-                        @Override
-                        public void onCompleted() {
-                        }
-                    });
-            requests.onNext(HeartRateRequest.newBuilder().setBpm(70).build());
-            assertTrue(replies.poll(10, TimeUnit.SECONDS).getSuccess());
+            HeartRateStream stream = HeartRateStream.open(channel, user.basicAuthorization());
+            stream.send(70);
+            assertTrue(stream.next().getSuccess());
             assertEquals(streamsBefore + 1, value(scrape(), "sinus_grpc_streams"));
-            requests.onCompleted();
+            stream.requests.onCompleted();
             await("the stream gone", () -> value(scrape(), "sinus_grpc_streams") == streamsBefore);
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

@@ -21,15 +21,11 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
-import io.grpc.stub.StreamObserver;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,42 +67,23 @@ class HeartRateGrpcTest {
     @Test
     void theStreamExampleGetsExactlyThoseRepliesInOrderAndGoesOnAfterRejections() throws Exception {
         TestAccounts.User user = TestAccounts.newUser("grpc-stream");
-        BlockingQueue<HeartRateResponse> replies = new LinkedBlockingQueue<>();
-        CountDownLatch completed = new CountDownLatch(1);
-        StreamObserver<HeartRateRequest> requests = HeartRateMonitorGrpc.newStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(authorization(user.basicAuthorization())))
-                .streamHeartRate(new StreamObserver<>() {
-                    @Override
-                    public void onNext(HeartRateResponse response) {
-                        replies.add(response);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        completed.countDown();
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        completed.countDown();
-                    }
-                });
+        HeartRateStream stream = HeartRateStream.open(channel, user.basicAuthorization());
         for (int value : new int[] {72, 48, 35, 155, 190, 78}) {
-            requests.onNext(HeartRateRequest.newBuilder().setBpm(value).putMetadata("device", "strap").build());
+            stream.requests.onNext(HeartRateRequest.newBuilder().setBpm(value).putMetadata("device", "strap").build());
         }
         List<String> got = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            HeartRateResponse reply = replies.poll(10, TimeUnit.SECONDS);
+            HeartRateResponse reply = stream.next();
             got.add(reply.getSuccess() ? "success " + reply.getAlertType() + " " + reply.getAlertTriggered()
                     : "failure " + reply.getError());
         }
         String outOfRange = "failure Heart rate out of typical range for an adult";
         assertEquals(List.of("success NONE false", "success LOW_HEART_RATE true", outOfRange,
                 "success HIGH_HEART_RATE true", outOfRange, "success NONE false"), got);
-        requests.onNext(bpm(90));
-        assertTrue(replies.poll(10, TimeUnit.SECONDS).getSuccess());
-        requests.onCompleted();
-        assertTrue(completed.await(10, TimeUnit.SECONDS));
+        stream.send(90);
+        assertTrue(stream.next().getSuccess());
+        stream.requests.onCompleted();
+        assertEquals(Status.Code.OK, stream.ended.get(10, TimeUnit.SECONDS).getCode());
         user.request().get("/v1/heart-rate/readings").then().statusCode(200)
                 .body("items.bpm", org.hamcrest.Matchers.containsInAnyOrder(72, 48, 155, 78, 90))
                 .body("items[0].device", org.hamcrest.Matchers.equalTo("strap"));
@@ -116,31 +93,15 @@ class HeartRateGrpcTest {
     void aStreamBeyondItsRateIsAnsweredWithTheReasonAndGoesOn() throws Exception {
         // the test profile's rate: 20 readings/s, 200 at once; a stream opens with its 200
         TestAccounts.User user = TestAccounts.newUser("grpc-rate");
-        BlockingQueue<HeartRateResponse> replies = new LinkedBlockingQueue<>();
-        StreamObserver<HeartRateRequest> requests = HeartRateMonitorGrpc.newStub(channel)
-                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(authorization(user.basicAuthorization())))
-                .streamHeartRate(new StreamObserver<>() {
-                    @Override
-                    public void onNext(HeartRateResponse response) {
-                        replies.add(response);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                    }
-                });
+        HeartRateStream stream = HeartRateStream.open(channel, user.basicAuthorization());
         int sent = 400; // beyond the 200, the refill would have to be 10 s for all of them to pass
         for (int i = 0; i < sent; i++) {
-            requests.onNext(bpm(70));
+            stream.send(70);
         }
         int accepted = 0;
         int refused = 0;
         for (int i = 0; i < sent; i++) {
-            HeartRateResponse reply = replies.poll(10, TimeUnit.SECONDS);
+            HeartRateResponse reply = stream.next();
             if (reply.getSuccess()) {
                 accepted++;
             } else {
@@ -154,9 +115,9 @@ class HeartRateGrpcTest {
         }
         assertTrue(refused > 0, "all " + sent + " passed");
         Thread.sleep(600); // 12 readings' worth
-        requests.onNext(bpm(71));
-        assertTrue(replies.poll(10, TimeUnit.SECONDS).getSuccess(), "the stream goes on");
-        requests.onCompleted();
+        stream.send(71);
+        assertTrue(stream.next().getSuccess(), "the stream goes on");
+        stream.requests.onCompleted();
         user.request().get("/v1/heart-rate/readings").then().body("total_items", org.hamcrest.Matchers.equalTo(accepted + 1));
     }
 
